@@ -1,0 +1,1 @@
+"""Sign-in: password hashing (argon2) and, later, sessions and roles."""

@@ -1,0 +1,9 @@
+"""Shared test settings. Data comes from small factories next to the tests that use them."""
+
+from __future__ import annotations
+
+import os
+
+# Tests never touch ./var or a developer's .env.
+os.environ.setdefault("LOGGUTDRAG_MODE", "test")
+os.environ.setdefault("LOGGUTDRAG_SECRET_KEY", "test-secret-key-not-for-production")
