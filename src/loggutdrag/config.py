@@ -76,6 +76,49 @@ class Settings(BaseSettings):
     login_lockout_minutes: int = Field(
         default=15, description="How long an account stays locked after too many failed sign-ins."
     )
+    login_attempts_per_minute: int = Field(
+        default=20,
+        description="Sign-in attempts one client address may make per minute (any usernames).",
+    )
+    secure_cookies: bool | None = Field(
+        default=None,
+        description=(
+            "Send the session cookie only over HTTPS. Empty means: on in production, off otherwise."
+        ),
+    )
+    oidc_metadata_url: str | None = Field(
+        default=None,
+        description=(
+            "OpenID Connect discovery URL (.../.well-known/openid-configuration) of the "
+            "municipality's identity provider. Empty turns OpenID Connect sign-in off."
+        ),
+    )
+    oidc_client_id: str | None = Field(
+        default=None, description="Client id registered for loggutdrag at the identity provider."
+    )
+    oidc_client_secret: str | None = Field(
+        default=None, description="Client secret registered for loggutdrag at the identity provider."
+    )
+    oidc_username_claim: str = Field(
+        default="preferred_username",
+        description="ID-token claim used as the user name (falls back to 'sub').",
+    )
+    oidc_role_claim: str = Field(
+        default="groups",
+        description="ID-token claim holding the user's groups or roles (a string or a list).",
+    )
+    oidc_role_mapping: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "JSON object mapping a value of the role claim to a role: officer, provider_manager, "
+            "provider_staff, administration_representative or admin. When several match, the "
+            "most privileged wins; when none matches, sign-in is refused."
+        ),
+    )
+    oidc_provider_claim: str = Field(
+        default="provider_code",
+        description="ID-token claim with the provider code of provider managers and staff.",
+    )
 
     @model_validator(mode="after")
     def _secret_key_is_set_outside_development(self) -> Settings:
@@ -90,6 +133,16 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'loggutdrag.db').as_posix()}"
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_metadata_url and self.oidc_client_id)
+
+    @property
+    def cookies_secure(self) -> bool:
+        if self.secure_cookies is None:
+            return self.mode is Mode.PRODUCTION
+        return self.secure_cookies
 
 
 @lru_cache(maxsize=1)

@@ -50,7 +50,7 @@ def postgres_url() -> Iterator[str]:
     try:
         with admin.connect() as connection:
             connection.execute(text("select 1"))
-    except Exception as error:  # noqa: BLE001 - any failure to connect means "not available"
+    except Exception as error:
         admin.dispose()
         _postgres_unavailable(str(error).splitlines()[0])
     name = f"loggutdrag_test_{uuid.uuid4().hex[:10]}"

@@ -14,6 +14,7 @@ class DemoLogin:
     role: UserRole
     provider_code: str | None
     description: str
+    display_name: str = ""  # the made-up person's name shown in the app
 
 
 DEMO_LOGINS: tuple[DemoLogin, ...] = (
@@ -23,6 +24,7 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         UserRole.OFFICER,
         None,
         "handläggare, Välfärdsteknikteamet",
+        "Helena Lindqvist",
     ),
     DemoLogin(
         "chef.omsorg",
@@ -30,6 +32,7 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         UserRole.PROVIDER_MANAGER,
         "HT01",
         "verksamhetschef, Hemtjänst Norr (kommunal)",
+        "Karin Ek",
     ),
     DemoLogin(
         "personal.omsorg",
@@ -37,16 +40,23 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         UserRole.PROVIDER_STAFF,
         "HT01",
         "personal, Hemtjänst Norr (kommunal)",
+        "Peter Nordin",
     ),
     DemoLogin(
         "chef.privat",
         "demo-chef2",
         UserRole.PROVIDER_MANAGER,
         "HT04",
-        "verksamhetschef, privat utförare",
+        "verksamhetschef, Trygga Händer Omsorg AB (privat)",
+        "Sara Holmgren",
     ),
     DemoLogin(
-        "vof.rep", "demo-vof", UserRole.ADMINISTRATION_REPRESENTATIVE, None, "VOF-representant"
+        "vof.rep",
+        "demo-vof",
+        UserRole.ADMINISTRATION_REPRESENTATIVE,
+        None,
+        "VOF-representant",
+        "Mats Berglund",
     ),
-    DemoLogin("admin", "demo-admin", UserRole.ADMIN, None, "administratör"),
+    DemoLogin("admin", "demo-admin", UserRole.ADMIN, None, "administratör", "Administratör"),
 )

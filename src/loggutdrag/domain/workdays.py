@@ -44,6 +44,8 @@ def add_working_days(start: date, days: int) -> date:
     arrival day only counts as day 0 when it is itself a working day: received on Friday, 2 working
     days later is Tuesday; received on Saturday, counting starts on Monday, so Wednesday.
     """
+    if days < 0:
+        raise ValueError("days must not be negative")
     day = next_working_day(start)
     counted = 0
     while counted < days:

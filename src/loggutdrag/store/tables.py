@@ -338,3 +338,14 @@ audit_events = Table(
     Index(None, "subject_recipient_id", "at"),
     Index(None, "actor", "at"),
 )
+
+# One row (id 1), written in the same transaction as each audit entry: the last entry's id and hash
+# and how many there are, so removing the newest entries is found too.
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("last_id", BigInteger, nullable=False),
+    Column("last_hash", String(64), nullable=False),
+    Column("entries", BigInteger, nullable=False),
+)

@@ -32,7 +32,9 @@ class UtcDateTime(TypeDecorator[datetime]):
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "sqlite":
             return dialect.type_descriptor(
-                sqlite.DATETIME(storage_format=_SQLITE_STORAGE, regexp=_SQLITE_REGEXP)
+                sqlite.DATETIME(  # type: ignore[no-untyped-call]  # SQLAlchemy leaves it untyped
+                    storage_format=_SQLITE_STORAGE, regexp=_SQLITE_REGEXP
+                )
             )
         return dialect.type_descriptor(DateTime(timezone=True))
 

@@ -12,7 +12,6 @@ from alembic import op
 
 import loggutdrag.store.types
 
-
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -413,6 +412,15 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "audit_head",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("last_id", sa.BigInteger(), nullable=False),
+        sa.Column("last_hash", sa.String(length=64), nullable=False),
+        sa.Column("entries", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_head")),
+    )
+
+    op.create_table(
         "case_events",
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("case_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
@@ -548,6 +556,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_audit_events_actor_at"))
 
     op.drop_table("audit_events")
+    op.drop_table("audit_head")
     with op.batch_alter_table("supervision_orders", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_supervision_orders_recipient_id_valid_from"))
         batch_op.drop_index(batch_op.f("ix_supervision_orders_provider_id_valid_from"))

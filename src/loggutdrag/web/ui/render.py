@@ -1,0 +1,82 @@
+"""Render a page: every template gets the actor, the CSRF token and the navigation of their role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from loggutdrag.auth.roles import OFFICE_ROLES, PROVIDER_ROLES, ROLE_LABELS_SV
+from loggutdrag.domain.actor import Actor
+from loggutdrag.domain.enums import ExtractKind, UserRole
+from loggutdrag.web.csrf import CSRF_FIELD, csrf_token
+from loggutdrag.web.deps import current_actor
+from loggutdrag.web.ui.templating import templates
+
+KIND_SV: dict[str, str] = {
+    ExtractKind.ACTIVE_ALARM_CUSTOMERS: "Aktiva larmkunder",
+    ExtractKind.ESCALATED_ALARM_CALLS: "Eskalerade larmanrop",
+    ExtractKind.LOCK_LOG: "Låslogg",
+    ExtractKind.SUPERVISION_LOG: "Visuell digital tillsyn",
+}
+
+
+def today_local(request: Request) -> date:
+    ctx = request.app.state.ctx
+    today: date = ctx.clock().astimezone(ZoneInfo(ctx.settings.timezone)).date()
+    return today
+
+
+@dataclass(frozen=True)
+class NavItem:
+    href: str
+    label: str
+
+
+def navigation(actor: Actor | None) -> list[NavItem]:
+    if actor is None:
+        return [NavItem("/logga-in", "Logga in")]
+    items: list[NavItem] = []
+    if actor.role in PROVIDER_ROLES or actor.role is UserRole.ADMINISTRATION_REPRESENTATIVE:
+        items += [
+            NavItem("/utforare", "Beställ loggutdrag"),
+            NavItem("/utforare/arenden", "Mina ärenden"),
+        ]
+    if actor.role in OFFICE_ROLES:
+        items += [
+            NavItem("/handlaggare", "Ärendekö"),
+            NavItem("/handlaggare/sok", "Sök"),
+            NavItem("/handlaggare/import", "Import"),
+            NavItem("/handlaggare/oversikt", "Översikt"),
+        ]
+    if actor.role is UserRole.ADMIN:
+        items.append(NavItem("/admin/granskning", "Granskningslogg"))
+    return items
+
+
+def page(
+    request: Request,
+    template: str,
+    title: str,
+    *,
+    status_code: int = 200,
+    **context: Any,
+) -> HTMLResponse:
+    actor = current_actor(request)
+    base: dict[str, Any] = {
+        "title": title,
+        "actor": actor,
+        "display_name": getattr(request.state, "display_name", None),
+        "role_label": ROLE_LABELS_SV.get(actor.role) if actor else None,
+        "nav": navigation(actor),
+        "current_path": request.url.path,
+        "csrf_field": CSRF_FIELD,
+        "csrf_token": csrf_token(request),
+        "today": today_local(request),
+    }
+    base.update(context)
+    return templates.TemplateResponse(request, template, base, status_code=status_code)
