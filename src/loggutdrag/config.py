@@ -42,7 +42,9 @@ class Settings(BaseSettings):
     )
     secret_key: str = Field(
         default=DEFAULT_SECRET_KEY,
-        description="Key that signs session cookies and CSRF tokens. Must be set outside development.",
+        description=(
+            "Key that signs session cookies and CSRF tokens. Must be set outside development."
+        ),
     )
     session_max_age_seconds: int = Field(
         default=8 * 3600, description="How long a sign-in lasts before the user must sign in again."
@@ -97,7 +99,7 @@ class Settings(BaseSettings):
         default=None, description="Client id registered for loggutdrag at the identity provider."
     )
     oidc_client_secret: str | None = Field(
-        default=None, description="Client secret registered for loggutdrag at the identity provider."
+        default=None, description="Client secret registered for loggutdrag at the identity provider"
     )
     oidc_username_claim: str = Field(
         default="preferred_username",

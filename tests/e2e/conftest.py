@@ -7,7 +7,6 @@ test-artifacts/e2e/ (kept by CI as artifacts, ignored by git).
 
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
@@ -17,7 +16,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
 from e2e_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PERSONNUMMER
 
 
@@ -36,8 +34,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     import uvicorn
-    from factories_web import ROLE_USERS, FixedClock, make_lock_events, make_provider, make_user
 
+    from factories_web import ROLE_USERS, FixedClock, make_lock_events, make_provider, make_user
     from loggutdrag.config import Mode, Settings
     from loggutdrag.domain.enums import UserRole
     from loggutdrag.services.context import AppContext
@@ -45,7 +43,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     from loggutdrag.web.app import create_app
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run 'bash scripts/ensure-chromium.sh' (make test does)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run 'bash scripts/ensure-chromium.sh' (make test does)"
+        )
     folder = tmp_path_factory.mktemp("e2e")
     url = f"sqlite:///{folder / 'loggutdrag.db'}"
     engine = make_engine(url)
@@ -66,7 +66,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     make_user(engine, "chef.privat", UserRole.PROVIDER_MANAGER, "HT04")
     port = _free_port()
     config = uvicorn.Config(
-        create_app(settings, ctx), host="127.0.0.1", port=port, log_level="warning",
+        create_app(settings, ctx),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
         access_log=False,
     )
     uv = uvicorn.Server(config)
@@ -94,6 +97,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _fresh_artifacts() -> None:
-    shutil.rmtree(ARTIFACTS, ignore_errors=True)
+def _artifacts_folder() -> None:
+    # Not emptied first: with pytest-xdist several workers write here at once (same names
+    # are simply overwritten).
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

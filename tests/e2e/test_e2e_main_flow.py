@@ -45,9 +45,7 @@ def test_a_lock_log_goes_from_order_to_download(browser: Browser, server: object
     # The officer sees it in the queue and has the supplement text ready to send.
     sign_in(officer, "handlaggare")
     officer.get_by_role("link", name=diary_number).click()
-    expect(officer.get_by_label("Svar till beställaren")).to_have_value(
-        re.compile("personnummer")
-    )
+    expect(officer.get_by_label("Svar till beställaren")).to_have_value(re.compile("personnummer"))
     check_page(officer, "flode_3_handlaggare_begar_komplettering")
 
     # The provider completes the request on the case page.
@@ -80,8 +78,7 @@ def test_a_lock_log_goes_from_order_to_download(browser: Browser, server: object
     download = download_info.value
     path = download.path()
     assert path is not None
-    with open(path, "rb") as file:
-        assert file.read(5) == b"%PDF-"
+    assert path.read_bytes()[:5] == b"%PDF-"
 
     # Another provider's manager cannot reach the case.
     other_context, other = new_page(browser, base)

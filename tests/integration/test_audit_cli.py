@@ -1,4 +1,4 @@
-"""`loggutdrag audit verify`: exit 0 when intact, nonzero naming the wrong entries (also as JSON)."""
+"""`loggutdrag audit verify`: exit 0 when intact, else nonzero naming the wrong entries (--json)."""
 
 from __future__ import annotations
 

@@ -126,9 +126,7 @@ def test_provider_roles_and_only_they_belong_to_an_existing_provider(
 
 def test_a_short_password_is_refused(ctx: AppContext) -> None:
     with pytest.raises(BadInputError, match="minst"):
-        users.add_user(
-            ctx, username="ny", role=UserRole.OFFICER, password="kort", by=CLI_OFFICER
-        )
+        users.add_user(ctx, username="ny", role=UserRole.OFFICER, password="kort", by=CLI_OFFICER)
 
 
 def test_an_openid_identity_gets_an_account_without_password(

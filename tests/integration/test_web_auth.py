@@ -152,6 +152,32 @@ def test_a_session_ends_after_its_lifetime(
 
 
 def test_pages_that_need_sign_in_send_to_the_sign_in_page(client: TestClient) -> None:
-    response = client.post("/logga-ut", data={"csrf_token": csrf_of(client)}, follow_redirects=False)
+    response = client.post(
+        "/logga-ut", data={"csrf_token": csrf_of(client)}, follow_redirects=False
+    )
     assert response.status_code == 303
     assert response.headers["location"].startswith("/logga-in")
+
+
+def test_openid_sign_in_is_wired_only_when_configured(ctx: AppContext) -> None:
+    def paths(app: object) -> set[str]:
+        from fastapi.routing import iter_route_contexts
+
+        return {r.path for r in iter_route_contexts(app.routes) if r.path}  # type: ignore[attr-defined]
+
+    assert "/logga-in/oidc" not in paths(create_app(ctx.settings, ctx))
+    assert (
+        "kommunens inloggning"
+        not in TestClient(create_app(ctx.settings, ctx)).get("/logga-in").text
+    )
+    configured = ctx.settings.model_copy(
+        update={
+            "oidc_metadata_url": "https://idp.kommun.example/.well-known/openid-configuration",
+            "oidc_client_id": "loggutdrag",
+            "oidc_client_secret": "hemlis",
+            "oidc_role_mapping": {"vft": "officer"},
+        }
+    )
+    app = create_app(configured, AppContext(configured, ctx.engine))
+    assert {"/logga-in/oidc", "/logga-in/oidc/klar"} <= paths(app)
+    assert "kommunens inloggning" in TestClient(app).get("/logga-in").text

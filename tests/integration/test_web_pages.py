@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 
 import pytest
-from factories_web import PERSONNUMMER, World, build_world, lock_log_order, make_user, sign_in
-from factories_web import web_client as client_for
 from sqlalchemy import select
 
+from factories_web import PERSONNUMMER, World, build_world, lock_log_order, make_user, sign_in
+from factories_web import web_client as client_for
 from loggutdrag.domain.enums import UserRole
 from loggutdrag.services.context import AppContext
 from loggutdrag.store.tables import audit_events

@@ -19,7 +19,7 @@ from loggutdrag.domain.enums import UserRole
 from loggutdrag.services.context import AppContext
 
 PUBLIC = "public"
-O, A = UserRole.OFFICER, UserRole.ADMIN
+A = UserRole.ADMIN
 PM, PS = UserRole.PROVIDER_MANAGER, UserRole.PROVIDER_STAFF
 HT01 = frozenset({PM, PS})
 

@@ -1,4 +1,4 @@
-"""OpenID Connect: the identity provider's claims become a role of this app, or sign-in is refused."""
+"""OpenID Connect: the identity provider's claims become a role here, or sign-in is refused."""
 
 from __future__ import annotations
 
@@ -38,9 +38,7 @@ def test_the_most_privileged_of_several_roles_wins() -> None:
 
 
 def test_a_role_claim_may_be_a_single_string() -> None:
-    identity = map_claims(
-        {"sub": "x1", "roles": "vof-rep"}, mapping=MAPPING, role_claim="roles"
-    )
+    identity = map_claims({"sub": "x1", "roles": "vof-rep"}, mapping=MAPPING, role_claim="roles")
     assert identity.role is UserRole.ADMINISTRATION_REPRESENTATIVE
     assert identity.username == "x1"
 

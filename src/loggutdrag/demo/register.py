@@ -189,7 +189,8 @@ def make_akutlarm(
         room = provider.staff_room
         for n in range(rng.randint(2, 4)):
             external_id = f"AK{provider.id:03d}{n + 1:02d}"
-            address = f"Personalrum {provider.name}, {room.line}"
+            place = ("Personalrum", "Kontor", "Omklädningsrum", "Personalrum 2")[n]
+            address = f"{place} {provider.name}, {room.line}"
             since = timeline.start - timedelta(days=rng.randint(100, 2500))
             periods: list[tuple[date, date | None, int, int]] = [
                 (since, None, 0, timeline.days - 1)

@@ -178,6 +178,7 @@ lookins = Table(
     Column("id", Id, primary_key=True),
     Column("external_id", String(80), nullable=False, unique=True),
     Column("order_id", ForeignKey("supervision_orders.id")),
+    Column("order_external_id", String(80)),  # the vendor's order id (order_id is filled from it)
     Column("camera_id", ForeignKey("cameras.id")),
     Column("recipient_id", ForeignKey("recipients.id")),
     Column("provider_id", ForeignKey("providers.id")),
@@ -209,6 +210,9 @@ import_runs = Table(
     Column("duplicates", Integer, nullable=False, server_default="0"),
     Column("rejected", Integer, nullable=False, server_default="0"),
     Column("started_by", String(80)),
+    # import: register periods that changed (counted among duplicates), and the resume point
+    Column("updated", Integer, nullable=False, server_default="0"),
+    Column("last_line", Integer, nullable=False, server_default="0"),
 )
 
 quarantine = Table(

@@ -36,7 +36,8 @@ KIND_FORMS: tuple[KindForm, ...] = (
         ExtractKind.ACTIVE_ALARM_CUSTOMERS,
         "aktiva-larmkunder",
         "Aktiva larmkunder (trygghetslarm)",
-        "Verksamhetens aktiva larmkunder, t.ex. som underlag för fakturering. Akutlarm räknas bort.",
+        "Verksamhetens aktiva larmkunder, t.ex. som underlag för fakturering. "
+        "Akutlarm räknas bort.",
         ((Scope.PROVIDER, "Hela verksamheten"),),
         reason_label="Syfte (frivilligt)",
         reason_hint="T.ex. underlag för fakturering.",
@@ -165,9 +166,7 @@ def form_to_request(
         ):
             _put(data, path, _text(form, path))
         if actor.role is UserRole.ADMINISTRATION_REPRESENTATIVE:
-            data.setdefault("requester", {}).setdefault(
-                "channel", "administration_representative"
-            )
+            data.setdefault("requester", {}).setdefault("channel", "administration_representative")
     _put(data, "reason", _text(form, "reason"))
     if kind_form.needs_period:
         _put(data, "period.start", _text(form, "period.start"))

@@ -50,7 +50,6 @@ def navigation(actor: Actor | None) -> list[NavItem]:
         items += [
             NavItem("/handlaggare", "Ärendekö"),
             NavItem("/handlaggare/sok", "Sök"),
-            NavItem("/handlaggare/import", "Import"),
             NavItem("/handlaggare/oversikt", "Översikt"),
         ]
     if actor.role is UserRole.ADMIN:

@@ -40,6 +40,8 @@ def upgrade() -> None:
         sa.Column("duplicates", sa.Integer(), server_default="0", nullable=False),
         sa.Column("rejected", sa.Integer(), server_default="0", nullable=False),
         sa.Column("started_by", sa.String(length=80), nullable=True),
+        sa.Column("updated", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("last_line", sa.Integer(), server_default="0", nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_import_runs")),
     )
     op.create_table(
@@ -466,6 +468,7 @@ def upgrade() -> None:
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("external_id", sa.String(length=80), nullable=False),
         sa.Column("order_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
+        sa.Column("order_external_id", sa.String(length=80), nullable=True),
         sa.Column("camera_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
         sa.Column(
             "recipient_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True

@@ -1,0 +1,185 @@
+"""Bulk writing of normalised log rows: the fast path of every import.
+
+A writer takes one batch of checked native values (column-wise: ``columns[field][row]``) with each
+row's natural key, resolves references (creating unknown providers, recipients, staff, locks and
+cameras), and inserts what is new. It returns how many rows were inserted, were duplicates (their
+natural key was already stored, or appeared earlier in the batch) or were updated (register
+history), and which rows could not be stored, with a Swedish reason.
+
+Timestamps arrive as stored UTC text (``YYYY-MM-DD HH:MM:SS``) and go to the driver as they are:
+SQLite stores exactly that text (see store.types), PostgreSQL reads it as UTC (the import
+connection's time zone is UTC). SQLite inserts with ``INSERT OR IGNORE`` on the unique external id;
+PostgreSQL streams with COPY into a temporary table and moves the rows with one
+``INSERT .. SELECT .. ON CONFLICT DO NOTHING``, ordered by the subject index's key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import compress
+from typing import Any
+
+from sqlalchemy import Connection
+
+from loggutdrag.store.bulk_refs import References
+
+
+@dataclass
+class WriteOutcome:
+    inserted: int = 0
+    duplicates: int = 0
+    updated: int = 0  # register history: a stored period changed (these count as duplicates too)
+    rejected: dict[int, str] = field(default_factory=dict)  # row index -> reason
+
+
+def first_present(primary: list[Any], fallback: list[Any]) -> list[Any]:
+    if None not in primary:
+        return primary
+    return [a if a is not None else b for a, b in zip(primary, fallback, strict=True)]
+
+
+class TableSink:
+    """Inserts rows into one log table, ignoring those whose external id is already stored."""
+
+    def __init__(self, connection: Connection, table: str, columns: Sequence[str], order_by: str):
+        self.connection = connection
+        self.table = table
+        self.columns = tuple(columns)
+        self.order_by = order_by
+        self.dialect = connection.dialect.name
+        names = ", ".join(columns)
+        if self.dialect == "sqlite":
+            marks = ", ".join("?" for _ in columns)
+            self._sql = f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 - fixed names
+        else:
+            self._stage = f"import_stage_{table}"
+            self._staged = False
+
+    def insert(self, rows: list[tuple[Any, ...]]) -> int:
+        """Insert ``rows`` (tuples in ``columns`` order); returns how many were new."""
+        if not rows:
+            return 0
+        driver: Any = self.connection.connection.driver_connection
+        if self.dialect == "sqlite":
+            cursor = driver.cursor()
+            try:
+                cursor.executemany(self._sql, rows)
+                return int(cursor.rowcount)
+            finally:
+                cursor.close()
+        return self._insert_postgres(driver, rows)
+
+    def _insert_postgres(self, driver: Any, rows: list[tuple[Any, ...]]) -> int:
+        names = ", ".join(self.columns)
+        with driver.cursor() as cursor:
+            if not self._staged:
+                cursor.execute(
+                    f"CREATE TEMP TABLE IF NOT EXISTS {self._stage} ON COMMIT DELETE ROWS "  # noqa: S608 - fixed names
+                    f"AS SELECT {names} FROM {self.table} WITH NO DATA"
+                )
+                self._staged = True
+            with cursor.copy(f"COPY {self._stage} ({names}) FROM STDIN") as copy:  # noqa: S608
+                for row in rows:
+                    copy.write_row(row)
+            cursor.execute(
+                f"INSERT INTO {self.table} ({names}) "  # noqa: S608 - fixed names
+                f"SELECT {names} FROM {self._stage} ORDER BY {self.order_by} "
+                "ON CONFLICT (external_id) DO NOTHING"
+            )
+            inserted = int(cursor.rowcount)
+            cursor.execute(f"TRUNCATE {self._stage}")
+        return inserted
+
+
+def keep_rows(columns: dict[str, list[Any]], keys: list[str], rejected: dict[int, str]) -> tuple[dict[str, list[Any]], list[str]]:
+    if not rejected:
+        return columns, keys
+    keep = [index not in rejected for index in range(len(keys))]
+    return {name: list(compress(values, keep)) for name, values in columns.items()}, list(compress(keys, keep))
+
+
+def _count(outcome: WriteOutcome, total: int, inserted: int) -> WriteOutcome:
+    outcome.inserted = inserted
+    outcome.duplicates = total - len(outcome.rejected) - inserted
+    return outcome
+
+
+class LockEventWriter:
+    COLUMNS = ("external_id", "occurred_at", "lock_id", "recipient_id", "provider_id", "staff_id", "event", "method")
+
+    def __init__(self, connection: Connection, refs: References) -> None:
+        self.refs = refs
+        self.sink = TableSink(connection, "lock_events", self.COLUMNS, "recipient_id, occurred_at")
+
+    def write(self, keys: list[str], c: dict[str, list[Any]]) -> WriteOutcome:
+        refs = self.refs
+        outcome = WriteOutcome()
+        provider_ids = refs.provider_ids(c["provider"])
+        recipient_ids = refs.recipient_ids(c["recipient_personnummer"])
+        staff_ids, staff_providers, outcome.rejected = refs.staff_ids(
+            c["staff_username"], c["staff_name"], provider_ids
+        )
+        lock_ids, lock_owners = refs.lock_ids(c["lock_id"], recipient_ids)
+        columns = {
+            "occurred_at": c["occurred_at"],
+            "lock_id": lock_ids,
+            "recipient_id": first_present(recipient_ids, lock_owners),
+            "provider_id": first_present(provider_ids, staff_providers),
+            "staff_id": staff_ids,
+            "event": c["event"],
+            "method": c["method"],
+        }
+        columns, kept = keep_rows(columns, keys, outcome.rejected)
+        rows = list(zip(kept, *(columns[name] for name in self.COLUMNS[1:]), strict=True))
+        return _count(outcome, len(keys), self.sink.insert(rows))
+
+
+class AlarmCallWriter:
+    COLUMNS = (
+        "external_id", "alarm_external_id", "recipient_id", "provider_id", "triggered_at",
+        "answered_at", "operator", "reason", "escalated", "escalated_at", "escalated_to",
+        "acknowledged_at", "arrived_at", "closed_at",
+    )  # fmt: skip
+
+    def __init__(self, connection: Connection, refs: References) -> None:
+        self.refs = refs
+        self.sink = TableSink(connection, "alarm_calls", self.COLUMNS, "recipient_id, triggered_at")
+
+    def write(self, keys: list[str], c: dict[str, list[Any]]) -> WriteOutcome:
+        refs = self.refs
+        alarms = refs.alarm_refs(c["alarm_id"])
+        alarm_providers = [a[0] if a else None for a in alarms]
+        alarm_recipients = [a[1] if a else None for a in alarms]
+        columns = dict(c)
+        columns["alarm_external_id"] = c["alarm_id"]
+        columns["recipient_id"] = first_present(refs.recipient_ids(c["recipient_personnummer"]), alarm_recipients)
+        columns["provider_id"] = first_present(refs.provider_ids(c["provider"]), alarm_providers)
+        rows = list(zip(keys, *(columns[name] for name in self.COLUMNS[1:]), strict=True))
+        return _count(WriteOutcome(), len(keys), self.sink.insert(rows))
+
+
+class LookinWriter:
+    COLUMNS = (
+        "external_id", "order_id", "order_external_id", "camera_id", "recipient_id",
+        "provider_id", "planned_at", "performed_at", "operator", "outcome", "action", "action_at",
+    )  # fmt: skip
+
+    def __init__(self, connection: Connection, refs: References) -> None:
+        self.refs = refs
+        self.sink = TableSink(connection, "lookins", self.COLUMNS, "recipient_id, planned_at")
+
+    def write(self, keys: list[str], c: dict[str, list[Any]]) -> WriteOutcome:
+        refs = self.refs
+        orders = refs.order_refs(c["order_id"])
+        order_part = [[o[i] if o else None for o in orders] for i in range(4)]
+        recipient_ids = first_present(refs.recipient_ids(c["recipient_personnummer"]), order_part[1])
+        camera_ids, camera_owners = refs.camera_ids(c["camera_serial"], recipient_ids)
+        columns = dict(c)
+        columns["order_id"] = order_part[0]
+        columns["order_external_id"] = c["order_id"]
+        columns["camera_id"] = first_present(camera_ids, order_part[2])
+        columns["recipient_id"] = first_present(recipient_ids, camera_owners)
+        columns["provider_id"] = first_present(refs.provider_ids(c["provider"]), order_part[3])
+        rows = list(zip(keys, *(columns[name] for name in self.COLUMNS[1:]), strict=True))
+        return _count(WriteOutcome(), len(keys), self.sink.insert(rows))
