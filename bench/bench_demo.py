@@ -91,7 +91,9 @@ def _cli_scale(scale: int) -> str:
     wall = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", done.stderr)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
     peak = int(rss.group(1)) // 1024 if rss else -1
-    return f"| scale {scale}, SQLite, CLI | {wall.group(1) if wall else '?'} | peak RSS {peak} MiB |"
+    return (
+        f"| scale {scale}, SQLite, CLI | {wall.group(1) if wall else '?'} | peak RSS {peak} MiB |"
+    )
 
 
 def run(quick: bool) -> str:

@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import Engine, select
 
+from factories_delivery import smtp_server
 from factories_extracts import (
     astrid_lock_world,
     lock_log_request,
@@ -23,7 +24,7 @@ from factories_extracts import (
 from loggutdrag.domain.actor import Actor
 from loggutdrag.domain.enums import CaseStatus, DeliveryMethod, UserRole
 from loggutdrag.extracts.render import ExtractFormat
-from loggutdrag.services import delivery, extracts, requests
+from loggutdrag.services import delivery, delivery_papers, extract_files, extracts, requests
 from loggutdrag.services.cases import get_case
 from loggutdrag.services.context import AppContext
 from loggutdrag.services.errors import IncompleteRequestError, NotAllowedError, NotFoundError
@@ -80,18 +81,20 @@ def test_the_provider_downloads_its_own_delivered_file_and_nobody_elses(
     produced = extracts.produce_extract(fixed, OFFICER, case_id, ExtractFormat.XLSX)
     document_id = produced.document.id
     with pytest.raises(NotFoundError):  # not delivered yet
-        extracts.download_document(fixed, VAST_MANAGER, document_id)
+        extract_files.download_document(fixed, VAST_MANAGER, document_id)
     delivery.deliver(fixed, OFFICER, case_id, DeliveryMethod.SERVICE_DESK)
-    info, content = extracts.download_document(fixed, VAST_MANAGER, document_id)
+    info, content = extract_files.download_document(fixed, VAST_MANAGER, document_id)
     assert content == produced.content
     assert info.sha256 == produced.document.sha256
     with pytest.raises(NotFoundError):
-        extracts.download_document(fixed, OST_MANAGER, document_id)
+        extract_files.download_document(fixed, OST_MANAGER, document_id)
     with pytest.raises(NotFoundError):  # staff who did not register the case
-        extracts.download_document(fixed, VAST_STAFF, document_id)
-    assert [d.id for d in extracts.case_documents(fixed, VAST_MANAGER, case_id)] == [document_id]
+        extract_files.download_document(fixed, VAST_STAFF, document_id)
+    assert [d.id for d in extract_files.case_documents(fixed, VAST_MANAGER, case_id)] == [
+        document_id
+    ]
     with pytest.raises(NotAllowedError):
-        extracts.case_documents(fixed, OST_MANAGER, case_id)
+        extract_files.case_documents(fixed, OST_MANAGER, case_id)
     with engine.connect() as connection:
         downloads = (
             connection.execute(
@@ -160,7 +163,7 @@ def test_registered_mail_gives_a_cover_letter_and_a_line_on_the_mail_desks_list(
     listing = _text(kinds["dispatch_list"])
     assert listing.count(result.diary_number) >= 1
     assert "rekommenderat brev" in listing
-    day_list = _text(delivery.dispatch_list(fixed, OFFICER, NOW.date()))
+    day_list = _text(delivery_papers.dispatch_list(fixed, OFFICER, NOW.date()))
     assert "Antal brev\n1" in day_list
     assert "Åsgränd 7" in day_list
 
@@ -178,7 +181,7 @@ def test_registered_mail_without_an_address_is_incomplete(fixed: AppContext) -> 
 
 def test_a_third_partys_case_gets_a_prefilled_consent_form(fixed: AppContext) -> None:
     case_id = requests.submit_request(fixed, OFFICER, third_party_request()).case_id
-    document, content = delivery.consent_form(fixed, OFFICER, case_id)
+    document, content = delivery_papers.consent_form(fixed, OFFICER, case_id)
     assert document.kind == "consent_form"
     text = _text(content)
     assert "Samtycke till begäran om loggutdrag av annan person" in text
@@ -191,7 +194,7 @@ def test_a_third_partys_case_gets_a_prefilled_consent_form(fixed: AppContext) ->
 def test_the_consent_form_is_only_for_third_parties(fixed: AppContext) -> None:
     case_id = requests.submit_request(fixed, VAST_MANAGER, lock_log_request()).case_id
     with pytest.raises(requests.BadInputError):
-        delivery.consent_form(fixed, OFFICER, case_id)
+        delivery_papers.consent_form(fixed, OFFICER, case_id)
 
 
 def test_the_service_desk_notice_goes_to_the_webhook_without_personal_data(
@@ -215,3 +218,18 @@ def test_the_service_desk_notice_goes_to_the_webhook_without_personal_data(
     assert payload["diary_number"] == result.diary_number
     assert payload["sha256"] == result.sha256
     assert "Astrid" not in json.dumps(payload, ensure_ascii=False)
+
+
+def test_the_service_desk_notice_is_mailed_to_the_providers_contact_address(
+    fixed: AppContext,
+) -> None:
+    with smtp_server() as (port, inbox):
+        settings = fixed.settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port})
+        ctx = dataclasses.replace(fixed, settings=settings)
+        case_id = requests.submit_request(ctx, VAST_MANAGER, lock_log_request()).case_id
+        result = delivery.deliver(ctx, OFFICER, case_id, DeliveryMethod.SERVICE_DESK)
+    assert result.notices == ["E-post skickad till utförarens kontaktadress."]
+    ((_sender, recipients, message),) = inbox.messages
+    assert recipients == ["vast@example.se"]
+    assert result.diary_number in str(message["Subject"])
+    assert "Astrid" not in message.get_content()

@@ -8,11 +8,11 @@ import hashlib
 from datetime import UTC, datetime
 
 import pytest
-from factories_extracts import astrid_lock_world, lock_log_request
-from factories_web import FixedClock, make_user, sign_in, web_client
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from factories_extracts import astrid_lock_world, lock_log_request
+from factories_web import FixedClock, make_user, sign_in, web_client
 from loggutdrag.domain.actor import Actor
 from loggutdrag.domain.enums import UserRole
 from loggutdrag.services import requests

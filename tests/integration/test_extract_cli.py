@@ -8,6 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
 from factories_extracts import (
     PNR_ASTRID,
     PNR_GORAN,
@@ -15,9 +18,6 @@ from factories_extracts import (
     lock_log_request,
     recipient_own_request,
 )
-from sqlalchemy import Engine
-from typer.testing import CliRunner
-
 from loggutdrag.cli import app
 from loggutdrag.config import get_settings
 

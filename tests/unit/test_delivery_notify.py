@@ -1,54 +1,28 @@
-"""The delivery notice: e-mail through a real (local) SMTP server and a webhook, no personal data."""
+"""The delivery notice: e-mail through a real (local) SMTP server and a webhook, no personal
+data."""
 
 from __future__ import annotations
 
 import json
-import socket
 from collections.abc import Iterator
-from email import message_from_bytes, policy
-from email.message import EmailMessage
-from typing import Any
 
 import httpx
 import pytest
-from aiosmtpd.controller import Controller
 
+from factories_delivery import Inbox, smtp_server
 from loggutdrag.delivery.notify import Notice, send_email, send_webhook
 
 NOTICE = Notice(7, "VÄN 2026-007", "VAST", "Låslogg", "VAN-2026-007_lock_log.pdf", "ab" * 32)
 
 
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[str, list[str], EmailMessage]] = []
-
-    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:  # noqa: N802
-        message = message_from_bytes(envelope.content, policy=policy.default)
-        assert isinstance(message, EmailMessage)
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), message))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
-def smtp_server() -> Iterator[tuple[int, _Inbox]]:
-    inbox = _Inbox()
-    port = _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield port, inbox
-    finally:
-        controller.stop()
+def smtp() -> Iterator[tuple[int, Inbox]]:
+    with smtp_server() as server:
+        yield server
 
 
-def test_the_notice_is_mailed_through_the_smtp_server(smtp_server: tuple[int, _Inbox]) -> None:
-    port, inbox = smtp_server
+def test_the_notice_is_mailed_through_the_smtp_server(smtp: tuple[int, Inbox]) -> None:
+    port, inbox = smtp
     send_email("127.0.0.1", port, "loggutdrag@kommun.example", "chef@vast.example", NOTICE)
     ((sender, recipients, message),) = inbox.messages
     assert sender == "loggutdrag@kommun.example"

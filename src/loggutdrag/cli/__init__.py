@@ -9,6 +9,7 @@ from loggutdrag.cli import (
     admin,  # noqa: F401  (registers its commands)
     audit,  # noqa: F401  (registers its commands)
     extracts,  # noqa: F401  (registers its commands)
+    imports,  # noqa: F401  (registers its commands)
     requests,  # noqa: F401  (registers its commands)
     users,  # noqa: F401  (registers its commands)
 )

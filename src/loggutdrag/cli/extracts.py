@@ -15,7 +15,7 @@ import typer
 from loggutdrag.cli.app import app, context, handles_errors, print_json
 from loggutdrag.domain.actor import CLI_OFFICER
 from loggutdrag.extracts.render import ExtractFormat
-from loggutdrag.services import billing, delivery, extracts
+from loggutdrag.services import billing, delivery, delivery_papers, extracts
 from loggutdrag.services.errors import BadInputError
 
 CASE_HELP = "Ärendets id eller diarienummer."
@@ -192,7 +192,7 @@ def consent_form(
     out: Annotated[Path | None, typer.Option("--out", help="Skriv blanketten hit.")] = None,
 ) -> None:
     """Förifylld samtyckesblankett när en annan person begär loggutdrag (R8)."""
-    document, content = delivery.consent_form(context(), CLI_OFFICER, case)
+    document, content = delivery_papers.consent_form(context(), CLI_OFFICER, case)
     path = out or Path.cwd() / document.filename
     path.write_bytes(content)
     typer.echo(f"Samtyckesblankett skriven till {path}.")
@@ -207,7 +207,7 @@ def dispatch_list(
     """Utskickslista till administratören: dagens rekommenderade brev, ett per rad (R9)."""
     ctx = context()
     day = _parse_date(on) or extracts.as_of_today(ctx)
-    content = delivery.dispatch_list(ctx, CLI_OFFICER, day)
+    content = delivery_papers.dispatch_list(ctx, CLI_OFFICER, day)
     path = out or Path.cwd() / f"utskickslista_{day.isoformat()}.pdf"
     path.write_bytes(content)
     typer.echo(f"Utskickslista för {day.isoformat()} skriven till {path}.")

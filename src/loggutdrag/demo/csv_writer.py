@@ -103,6 +103,10 @@ class CsvWriter:
         self._usernames = [""] + [s.username for s in world.staff]
         self._staff_names = [""] + [s.name for s in world.staff]
 
+    @property
+    def pending_indexes(self) -> int:
+        return 0  # files have no indexes
+
     def _write(self, source: str, rows: list[tuple[Any, ...]]) -> None:
         self._writers[source].writerows(rows)
         self.counts[source] += len(rows)

@@ -77,7 +77,7 @@ def generate(
                     writer.register(world)
                     bar.start("Genererar ett års loggar", len(world.recipients))
                     logs.write(writer, bar)
-                    counts = writer.close(lambda name: bar.note(f"Bygger index {name}"))
+                    counts = _close(writer, bar)
         finally:
             if logs is not None:
                 logs.stop()
@@ -97,7 +97,13 @@ def _run(writer: Writer, world: World, bar: Progress) -> dict[str, int]:
     bar.advance(len(world.recipients) % step)
     for alarm in world.akutlarm:
         writer.add_akutlarm(alarm, akutlarm_activity(ctx, alarm))
-    return writer.close(lambda name: bar.note(f"Bygger index {name}"))
+    return _close(writer, bar)
+
+
+def _close(writer: Writer, bar: Progress) -> dict[str, int]:
+    if writer.pending_indexes:
+        bar.start("Bygger index", writer.pending_indexes)
+    return writer.close(lambda _name: bar.advance())
 
 
 def create_demo_users(engine: Engine, world: World) -> int:

@@ -14,6 +14,9 @@ from loggutdrag.store.bulk_demo import LOG_TABLES, BulkWriter
 
 
 class Writer(Protocol):
+    @property
+    def pending_indexes(self) -> int: ...
+
     def register(self, world: World) -> None: ...
 
     def add(self, recipient: Recipient, activity: Activity) -> None: ...
@@ -30,6 +33,10 @@ class DatabaseWriter:
         self.bulk = bulk
         self.rows = LogRows(world)
         self.counts: dict[str, int] = {}
+
+    @property
+    def pending_indexes(self) -> int:
+        return self.bulk.dropped_indexes
 
     def register(self, world: World) -> None:
         for name, columns, rows in register_rows(world):
@@ -51,6 +58,7 @@ class DatabaseWriter:
             self.bulk.commit()
 
     def close(self, each_index: Callable[[str], None] | None = None) -> dict[str, int]:
+        """Write what is left, then build the indexes (``each_index`` is told each one done)."""
         self.write(self.rows.drain())
         self.bulk.finish(each_index)
         for table in LOG_TABLES:

@@ -12,7 +12,6 @@ Each delivery is recorded with who, when, how and the file's SHA-256, the case b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 import httpx
@@ -34,7 +33,6 @@ from loggutdrag.extracts.render import ExtractFormat
 from loggutdrag.services.cases import (
     CaseStateError,
     apply_transition,
-    authorise_case_access,
     load_case,
 )
 from loggutdrag.services.context import AppContext
@@ -158,7 +156,7 @@ def deliver(
         handed = papers.DeliveredExtract(
             diary_number=case.diary_number,
             title=KIND_TITLES.get(request.kind, "Loggutdrag") if request.kind else "Loggutdrag",
-            period=_period_text(request),
+            period=period_text(request),
             subject=subject_line(request),
             filename=extract.filename,
             sha256=extract.sha256,
@@ -178,7 +176,7 @@ def deliver(
                 when=format_local(now.astimezone(tz), seconds=False),
             )
             made.append(
-                _store(
+                store_paper(
                     connection,
                     case,
                     kind=DocumentKind.RECEIPT,
@@ -199,7 +197,7 @@ def deliver(
             day = now.astimezone(tz).date()
             letter = papers.cover_letter_pdf(handed, to, officer=actor.username, day=day)
             made.append(
-                _store(
+                store_paper(
                     connection,
                     case,
                     kind=DocumentKind.COVER_LETTER,
@@ -215,7 +213,7 @@ def deliver(
                 prepared_by=actor.username,
             )
             made.append(
-                _store(
+                store_paper(
                     connection,
                     case,
                     kind=DocumentKind.DISPATCH_LIST,
@@ -288,7 +286,7 @@ def deliver(
     )
 
 
-def _store(
+def store_paper(
     connection: Connection,
     case: Case,
     *,
@@ -312,7 +310,7 @@ def _store(
     return document, content
 
 
-def _period_text(request: Request) -> str:
+def period_text(request: Request) -> str:
     if request.period.start and request.period.end:
         if request.period.start == request.period.end:
             return request.period.start.isoformat()
@@ -376,99 +374,3 @@ def _notify(
     elif settings.smtp_host:
         results.append("Ingen e-post skickad: utföraren saknar kontaktadress.")
     return results
-
-
-def consent_form(
-    ctx: AppContext, actor: Actor, case_reference: str | int
-) -> tuple[DocumentInfo, bytes]:
-    """A pre-filled consent form for a third party's request (R8)."""
-    with ctx.uow() as uow:
-        connection = uow.connection
-        case = load_case(connection, str(case_reference))
-        authorise_case_access(actor, case)
-        request = parse_request(case.request, timezone=ctx.settings.timezone)
-        if request.requester.category is not RequesterCategory.THIRD_PARTY:
-            raise BadInputError(
-                "Samtyckesblanketten gäller bara när en annan person begär loggutdrag (R8).",
-                field="requester.category",
-            )
-        identity = request.recipient.identity
-        holder = (
-            "Det underskrivna samtycket diarieförs av diariet, med sekretess och eget "
-            "diarienummer (R8)."
-            if request.requester.channel is not None
-            and str(request.requester.channel) == "administration_representative"
-            else "Det underskrivna samtycket inhämtas och arkiveras av utföraren (R8)."
-        )
-        form = papers.ConsentForm(
-            diary_number=case.diary_number,
-            recipient_name=request.recipient.name or "",
-            recipient_personnummer=identity.display
-            if identity
-            else (request.recipient.personnummer or ""),
-            requester_name=request.requester.name or "",
-            requester_relation=request.requester.organisation or "",
-            kind_title=KIND_TITLES[request.kind] if request.kind else "",
-            period=_period_text(request),
-            reason=request.reason or "",
-            consent_holder=holder,
-        )
-        content = papers.consent_form_pdf(form)
-        document, _ = _store(
-            connection,
-            case,
-            kind=DocumentKind.CONSENT_FORM,
-            name="samtycke",
-            content=content,
-            ctx=ctx,
-            actor=actor,
-        )
-        record(
-            connection,
-            AuditEntry(
-                at=ctx.clock(),
-                actor=actor.username,
-                action=AuditAction.DOCUMENT_CREATED,
-                case_id=case.id,
-                recipient_id=case.recipient_id,
-                details={"kind": str(DocumentKind.CONSENT_FORM), "document_id": document.id},
-            ),
-        )
-        uow.commit()
-    return document, content
-
-
-def dispatch_list(ctx: AppContext, actor: Actor, day: date) -> bytes:
-    """The mail desk's list of every registered letter recorded on ``day``."""
-    if not actor.is_officer:
-        raise NotAllowedError("Bara välfärdsteknikteamet tar fram utskickslistan.")
-    with ctx.uow() as uow:
-        lines = documents_repo.registered_mail_on(uow.connection, day, zone_of(ctx))
-        items = [
-            papers.DispatchItem(
-                line.diary_number,
-                papers.Addressee(
-                    str((line.addressee or {}).get("name", "")),
-                    str((line.addressee or {}).get("street", "")),
-                    str((line.addressee or {}).get("postcode", "")),
-                    str((line.addressee or {}).get("city", "")),
-                ),
-                "Loggutdrag, följebrev",
-            )
-            for line in lines
-        ]
-        record(
-            uow.connection,
-            AuditEntry(
-                at=ctx.clock(),
-                actor=actor.username,
-                action=AuditAction.DOCUMENT_CREATED,
-                details={
-                    "kind": str(DocumentKind.DISPATCH_LIST),
-                    "day": day.isoformat(),
-                    "letters": len(items),
-                },
-            ),
-        )
-        uow.commit()
-    return papers.dispatch_list_pdf(items, day=day, prepared_by=actor.username)

@@ -9,6 +9,30 @@ from loggutdrag.services.context import AppContext
 from loggutdrag.services.errors import BadInputError
 
 
+# Swedish names of what load_demo counts, for people reading the result (CSV files keep their name).
+COUNT_LABELS_SV = {
+    "providers": "utförare",
+    "staff": "personal",
+    "recipients": "brukare",
+    "alarms": "rader i larmregistret",
+    "locks": "digitala lås",
+    "cameras": "kameror",
+    "supervision_orders": "tillsynsbeställningar",
+    "alarm_calls": "larmanrop",
+    "lock_events": "låshändelser",
+    "lookins": "tillsyner",
+    "users": "demokonton",
+}
+
+
+def describe_counts(counts: dict[str, int]) -> list[str]:
+    """One Swedish line per count, e.g. ``låshändelser: 966 535``."""
+    return [
+        f"{COUNT_LABELS_SV.get(name, name)}: {count:,}".replace(",", " ")
+        for name, count in counts.items()
+    ]
+
+
 def demo_logins() -> list[DemoLogin]:
     return list(DEMO_LOGINS)
 

@@ -102,9 +102,7 @@ class Normaliser:
                 continue
             self._extract[field.name] = extract
         if missing:
-            raise FileUnreadableError(
-                "filen saknar obligatoriska kolumner: " + ", ".join(missing)
-            )
+            raise FileUnreadableError("filen saknar obligatoriska kolumner: " + ", ".join(missing))
         id_index = self._first_position(spec.id_field, positions)
         self._id_index = id_index
 
@@ -150,7 +148,7 @@ class Normaliser:
                 empty = [i for i in range(count) if not any(col[i].strip() for col in references)]
                 for i in empty:
                     joined[i] = ""
-                return joined  # type: ignore[return-value]
+                return joined
 
             return from_template
         index = self._first_position(field.name, positions)
@@ -172,25 +170,7 @@ class Normaliser:
         errors: dict[int, list[str]] = {}
         converted: dict[str, list[object]] = {}
         for field in self.spec.fields:
-            extract = self._extract.get(field.name)
-            if extract is None or not count:
-                values: list[object] = [None] * count
-            else:
-                texts = list(extract(columns, count))
-                values, bad = self._converters[field.name].column(texts)
-                for index, reason in bad.items():
-                    errors.setdefault(index, []).append(f"{field.name}: {reason}")
-                if field.required and None in values:
-                    for index, value in enumerate(values):
-                        if value is None and index not in bad and field.name not in self._defaults:
-                            errors.setdefault(index, []).append(
-                                f"{field.name}: obligatoriskt fält saknas"
-                            )
-            default = self._defaults.get(field.name)
-            if default is not None and None in values:
-                values = [default if value is None else value for value in values]
-
-            converted[field.name] = values
+            converted[field.name] = self._field(field, columns, count, errors)
         for index, reason in _row_checks(self.spec.source, converted, count).items():
             if index not in errors:
                 errors[index] = [reason]
@@ -198,8 +178,14 @@ class Normaliser:
         if errors:
             ids = self._raw_ids(columns, count)
             for index in sorted(errors):
-                raw = records[index] if records is not None else dict(zip(self.header, rows[index], strict=False))
-                rejections.append(Rejection(lines[index], ids[index], "; ".join(errors[index]), raw))
+                raw = (
+                    records[index]
+                    if records is not None
+                    else dict(zip(self.header, rows[index], strict=False))
+                )
+                rejections.append(
+                    Rejection(lines[index], ids[index], "; ".join(errors[index]), raw)
+                )
             keep = [index not in errors for index in range(count)]
             rows = list(compress(rows, keep))
             if records is not None:
@@ -211,6 +197,31 @@ class Normaliser:
         normal = NormalBatch(self.spec.source, list(lines), keys, converted, rows, records)
         return normal, rejections
 
+    def _field(
+        self,
+        field: FieldSpec,
+        columns: list[tuple[str, ...]],
+        count: int,
+        errors: dict[int, list[str]],
+    ) -> list[object]:
+        """One native field of every row; bad values are added to ``errors`` (by row)."""
+        extract = self._extract.get(field.name)
+        default = self._defaults.get(field.name)
+        if extract is None or not count:
+            return [default] * count
+        values, bad = self._converters[field.name].column(list(extract(columns, count)))
+        for index, reason in bad.items():
+            errors.setdefault(index, []).append(f"{field.name}: {reason}")
+        if None not in values:
+            return values
+        if default is not None:
+            return [default if value is None else value for value in values]
+        if field.required:
+            for index, value in enumerate(values):
+                if value is None and index not in bad:
+                    errors.setdefault(index, []).append(f"{field.name}: obligatoriskt fält saknas")
+        return values
+
     def _fix_widths(
         self,
         lines: list[int],
@@ -220,7 +231,8 @@ class Normaliser:
     ) -> tuple[list[int], list[list[str]], list[dict[str, str]] | None]:
         width = self.width
         kept_lines, kept_rows, kept_records = [], [], []
-        for index, (line, row) in enumerate(zip(lines, rows, strict=True)):
+        for index, (line, read) in enumerate(zip(lines, rows, strict=True)):
+            row = read
             if len(row) > width and not any(value.strip() for value in row[width:]):
                 row = row[:width]
             if len(row) != width:
@@ -228,9 +240,15 @@ class Normaliser:
                 raw[WIDTH_MARK] = str(len(row))
                 if len(row) > width:
                     raw["_extra"] = ";".join(row[width:])
-                identity = row[self._id_index].strip() if self._id_index is not None and self._id_index < len(row) else ""
+                identity = (
+                    row[self._id_index].strip()
+                    if self._id_index is not None and self._id_index < len(row)
+                    else ""
+                )
                 rejections.append(
-                    Rejection(line, identity, f"raden har {len(row)} fält men rubriken har {width}", raw)
+                    Rejection(
+                        line, identity, f"raden har {len(row)} fält men rubriken har {width}", raw
+                    )
                 )
                 continue
             kept_lines.append(line)
@@ -251,13 +269,15 @@ class Normaliser:
         names = self.spec.names
         keys: list[str] = []
         for index, value in enumerate(ids):
-            if value is None:
-                value = row_hash([converted[name][index] for name in names])
-            keys.append(value)  # type: ignore[arg-type]
+            keys.append(
+                row_hash([converted[name][index] for name in names]) if value is None else value  # type: ignore[arg-type]
+            )
         return keys
 
 
-def _row_checks(source: ImportSource, columns: dict[str, list[object]], count: int) -> dict[int, str]:
+def _row_checks(
+    source: ImportSource, columns: dict[str, list[object]], count: int
+) -> dict[int, str]:
     """Rules that span fields of a row."""
     errors: dict[int, str] = {}
     if source is ImportSource.ALARM_REGISTER:

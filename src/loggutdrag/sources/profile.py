@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from loggutdrag.domain.enums import ImportSource
-from loggutdrag.sources.spec import FieldKind, spec_for
+from loggutdrag.sources.spec import FieldKind, SourceSpec, spec_for
 from loggutdrag.sources.timeparse import Ambiguity, TimeRules, TimeValueError, load_zone
 
 NATIVE = "native"
@@ -114,36 +114,8 @@ def profile_from_mapping(data: dict[str, Any], *, origin: str, default_name: str
     time_section = _table(data, "time", bad)
     time = _time_rules(time_section, bad)
 
-    columns: dict[str, tuple[str, ...]] = {}
-    templates: dict[str, str] = {}
-    for native, vendor in _table(data, "columns", bad).items():
-        if native not in spec.names:
-            raise bad(f"[columns] {native!r} är inget fält i {source} ({', '.join(spec.names)})")
-        if isinstance(vendor, str) and "{" in vendor:
-            templates[native] = vendor
-        elif isinstance(vendor, str) and vendor.strip():
-            columns[native] = (vendor,)
-        elif isinstance(vendor, list) and vendor and all(isinstance(v, str) for v in vendor):
-            columns[native] = tuple(vendor)
-        else:
-            raise bad(f"[columns] {native} ska vara ett kolumnnamn eller en lista av kolumnnamn")
-    values: dict[str, dict[str, str]] = {}
-    for native, mapping in _table(data, "values", bad).items():
-        if native not in spec.names:
-            raise bad(f"[values.{native}] är inget fält i {source}")
-        if not isinstance(mapping, dict) or not all(
-            isinstance(v, str) for v in mapping.values()
-        ):
-            raise bad(f"[values.{native}] ska vara par av text: \"leverantörens kod\" = \"kod\"")
-        target = spec.field(native)
-        if target.kind is FieldKind.CODE:
-            wrong = [v for v in mapping.values() if v and v not in target.codes]
-            if wrong:
-                raise bad(
-                    f"[values.{native}] {wrong[0]!r} är ingen kod för {native} "
-                    f"({', '.join(target.codes)})"
-                )
-        values[native] = {str(k): v for k, v in mapping.items()}
+    columns, templates = _columns(data, spec, bad)
+    values = _values(data, spec, bad)
     defaults = {}
     for native, value in _table(data, "defaults", bad).items():
         if native not in spec.names:
@@ -152,14 +124,17 @@ def profile_from_mapping(data: dict[str, Any], *, origin: str, default_name: str
     missing = [
         f.name
         for f in spec.fields
-        if f.required and f.name not in columns and f.name not in templates
-        and f.name not in defaults and not f.default
+        if f.required
+        and f.name not in columns
+        and f.name not in templates
+        and f.name not in defaults
+        and not f.default
     ]
     if missing:
         raise bad(f"[columns] saknar obligatoriska fält: {', '.join(missing)}")
     delimiter = csv_section.get("delimiter")
     if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
-        raise bad("[csv] delimiter ska vara ett tecken, t.ex. \";\"")
+        raise bad('[csv] delimiter ska vara ett tecken, t.ex. ";"')
     return Profile(
         name=str(data.get("name") or default_name),
         source=source,
@@ -179,6 +154,46 @@ def profile_from_mapping(data: dict[str, Any], *, origin: str, default_name: str
         defaults=defaults,
         path=origin,
     )
+
+
+def _columns(
+    data: dict[str, Any], spec: SourceSpec, bad: Any
+) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    columns: dict[str, tuple[str, ...]] = {}
+    templates: dict[str, str] = {}
+    for native, vendor in _table(data, "columns", bad).items():
+        if native not in spec.names:
+            raise bad(
+                f"[columns] {native!r} är inget fält i {spec.source} ({', '.join(spec.names)})"
+            )
+        if isinstance(vendor, str) and "{" in vendor:
+            templates[native] = vendor
+        elif isinstance(vendor, str) and vendor.strip():
+            columns[native] = (vendor,)
+        elif isinstance(vendor, list) and vendor and all(isinstance(v, str) for v in vendor):
+            columns[native] = tuple(vendor)
+        else:
+            raise bad(f"[columns] {native} ska vara ett kolumnnamn eller en lista av kolumnnamn")
+    return columns, templates
+
+
+def _values(data: dict[str, Any], spec: SourceSpec, bad: Any) -> dict[str, dict[str, str]]:
+    values: dict[str, dict[str, str]] = {}
+    for native, mapping in _table(data, "values", bad).items():
+        if native not in spec.names:
+            raise bad(f"[values.{native}] är inget fält i {spec.source}")
+        if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+            raise bad(f'[values.{native}] ska vara par av text: "leverantörens kod" = "kod"')
+        target = spec.field(native)
+        if target.kind is FieldKind.CODE:
+            wrong = [v for v in mapping.values() if v and v not in target.codes]
+            if wrong:
+                raise bad(
+                    f"[values.{native}] {wrong[0]!r} är ingen kod för {native} "
+                    f"({', '.join(target.codes)})"
+                )
+        values[native] = {str(k): v for k, v in mapping.items()}
+    return values
 
 
 def _table(data: dict[str, Any], key: str, bad: Any) -> dict[str, Any]:
@@ -208,7 +223,7 @@ def _time_rules(section: dict[str, Any], bad: Any) -> TimeRules:
     date_formats = section.get("date_formats", [])
     for name, patterns in (("formats", formats), ("date_formats", date_formats)):
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-            raise bad(f"[time] {name} ska vara en lista av format, t.ex. [\"%d.%m.%Y %H:%M\"]")
+            raise bad(f'[time] {name} ska vara en lista av format, t.ex. ["%d.%m.%Y %H:%M"]')
     return TimeRules(
         zone=zone, formats=tuple(formats), date_formats=tuple(date_formats), ambiguous=ambiguous
     )
@@ -220,7 +235,9 @@ def _time_rules(section: dict[str, Any], bad: Any) -> TimeRules:
 def _shipped() -> list[tuple[str, str, str]]:
     """(origin, default name, text) of the profiles that ship with the product."""
     found = []
-    for entry in sorted(resources.files("loggutdrag.sources").joinpath("profiles").iterdir(), key=str):
+    for entry in sorted(
+        resources.files("loggutdrag.sources").joinpath("profiles").iterdir(), key=str
+    ):
         if entry.name.endswith(".toml"):
             found.append((f"profiles/{entry.name}", entry.name[:-5], entry.read_text("utf-8")))
     return found
@@ -230,8 +247,7 @@ def _own(directory: Path | None) -> list[tuple[str, str, str]]:
     if directory is None or not directory.is_dir():
         return []
     return [
-        (str(path), path.stem, path.read_text("utf-8"))
-        for path in sorted(directory.glob("*.toml"))
+        (str(path), path.stem, path.read_text("utf-8")) for path in sorted(directory.glob("*.toml"))
     ]
 
 

@@ -108,7 +108,7 @@ def _text_stream(raw: IO[bytes], encoding: str, name: str) -> io.TextIOWrapper:
             f"filen {name} är en XLSX-fil (zip), inte CSV; byt filändelse eller ange format"
         )
     try:
-        return io.TextIOWrapper(raw, encoding=encoding, newline="")  # type: ignore[arg-type]
+        return io.TextIOWrapper(raw, encoding=encoding, newline="")
     except LookupError:
         raise FileUnreadableError(f"okänd teckenkodning {encoding!r} i profilen") from None
 

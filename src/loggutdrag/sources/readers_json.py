@@ -101,12 +101,14 @@ class JsonReader:
                     continue
                 self._pos = max(self._pos, len(self._buffer) - len(needle))
                 if not self._more():
-                    raise FileUnreadableError(f"filen {self.name} saknar nyckeln {part!r} (records)")
+                    raise FileUnreadableError(
+                        f"filen {self.name} saknar nyckeln {part!r} (records)"
+                    )
         if self._skip(_WHITESPACE + "\ufeff") != "[":
             where = f" under {self._records!r}" if self._records else ""
             raise FileUnreadableError(
                 f"filen {self.name} har ingen lista av poster{where}; "
-                "ange records = \"nyckel\" i profilens [json]"
+                'ange records = "nyckel" i profilens [json]'
             )
         self._pos += 1
 
@@ -158,7 +160,9 @@ class JsonReader:
             if isinstance(value, _BadLine):
                 batch.bad.append((line, value.reason, {"_text": value.text[:2000]}))
             elif not isinstance(value, dict):
-                batch.bad.append((line, "posten är inget JSON-objekt", {"_text": str(value)[:2000]}))
+                batch.bad.append(
+                    (line, "posten är inget JSON-objekt", {"_text": str(value)[:2000]})
+                )
             else:
                 flat = flatten(value)
                 row = [""] * len(self.header)
@@ -175,6 +179,7 @@ class JsonReader:
                 batch = RawBatch([], [], records=[])
         if len(batch):
             yield batch
+
 
 class _BadLine:
     def __init__(self, reason: str, text: str) -> None:

@@ -19,19 +19,22 @@ from loggutdrag.sources.readers import RawBatch
 
 def cell_text(value: Any) -> str:
     """A cell as the text a CSV export would have held."""
+    text: str
     if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ") if value.tzinfo else value.replace(microsecond=0).isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return value.strftime("%H:%M:%S")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        text = ""
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, datetime):
+        text = (value if value.tzinfo else value.replace(microsecond=0)).isoformat(sep=" ")
+    elif isinstance(value, date):
+        text = value.isoformat()
+    elif isinstance(value, time):
+        text = value.strftime("%H:%M:%S")
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    else:
+        text = str(value)
+    return text
 
 
 class XlsxReader:
@@ -42,13 +45,15 @@ class XlsxReader:
         try:
             self._book = load_workbook(path, read_only=True, data_only=True)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
-            raise FileUnreadableError(f"filen {path.name} är ingen giltig XLSX-fil ({error})") from None
+            raise FileUnreadableError(
+                f"filen {path.name} är ingen giltig XLSX-fil ({error})"
+            ) from None
         if profile.sheet:
             if profile.sheet not in self._book.sheetnames:
                 names = ", ".join(self._book.sheetnames)
                 self._book.close()
                 raise FileUnreadableError(f"bladet {profile.sheet!r} finns inte (finns: {names})")
-            sheet = self._book[profile.sheet]
+            sheet: Any = self._book[profile.sheet]
         else:
             sheet = self._book.worksheets[0]
         self._first = profile.header_row
@@ -73,7 +78,9 @@ class XlsxReader:
             try:
                 chunk = list(islice(self._rows, size))
             except (zipfile.BadZipFile, KeyError, ValueError) as error:
-                raise FileUnreadableError(f"filen {self.name} går inte att läsa efter rad {line}: {error}") from None
+                raise FileUnreadableError(
+                    f"filen {self.name} går inte att läsa efter rad {line}: {error}"
+                ) from None
             if not chunk:
                 return
             batch = RawBatch([], [])

@@ -62,7 +62,7 @@ class TimeRules:
 
 
 class _HeadCache(dict[str, str | None]):
-    """Prefix (date, hour, offset) -> UTC ``YYYY-MM-DD HH``, or None when the slow path must decide."""
+    """Prefix (date, hour, offset) -> UTC ``YYYY-MM-DD HH``; None: the slow path decides."""
 
     def __init__(self, converter: TimestampConverter) -> None:
         super().__init__()
@@ -134,17 +134,23 @@ class TimestampConverter:
             parsed = _parse_pattern(value, pattern)
             if parsed is not None:
                 return parsed
-        raise TimeValueError(f"tiden {value!r} går inte att tolka (ISO 8601 eller profilens format)")
+        raise TimeValueError(
+            f"tiden {value!r} går inte att tolka (ISO 8601 eller profilens format)"
+        )
 
     # --- a column (the hot path) -----------------------------------------------------------------
 
     def column(self, values: list[str]) -> tuple[list[str | None], dict[int, str]]:
         """Convert a column; returns the converted values and {index: reason} for bad ones."""
-        heads = list(map(self._heads.__getitem__, map(operator.add, map(_HEAD, values), map(_SUFFIX, values))))
+        heads = list(
+            map(
+                self._heads.__getitem__, map(operator.add, map(_HEAD, values), map(_SUFFIX, values))
+            )
+        )
         tails = list(map(_TAIL, values))
         out: list[str | None]
         if None not in heads and _VALID_TAILS.issuperset(tails):
-            return list(map(operator.add, heads, tails)), {}  # type: ignore[arg-type]
+            return list(map(operator.add, heads, tails)), {}
         out = [None] * len(values)
         errors: dict[int, str] = {}
         valid_tails = _VALID_TAILS
@@ -158,15 +164,15 @@ class TimestampConverter:
                 errors[index] = error.reason
         return out, errors
 
-    def utc_head(self, key: str) -> str | None:
-        """``YYYY-MM-DDTHH`` + optional offset -> UTC ``YYYY-MM-DD HH``; None = use the slow path."""
+    def utc_head(self, key: str) -> str | None:  # noqa: PLR0911 - early exits of the fast path
+        """``YYYY-MM-DDTHH`` + optional offset -> UTC ``YYYY-MM-DD HH``; None: the slow path."""
         if len(key) < 13 or key[10] not in "T " or key[4] != "-" or key[7] != "-":
             return None
         digits = key[0:4] + key[5:7] + key[8:10] + key[11:13]
         if not digits.isdigit() or not digits.isascii():
             return None
         try:
-            wall = datetime(int(key[0:4]), int(key[5:7]), int(key[8:10]), int(key[11:13]))
+            wall = datetime(int(key[0:4]), int(key[5:7]), int(key[8:10]), int(key[11:13]))  # noqa: DTZ001 - a wall time, zone attached below
         except ValueError:
             return None
         if not MIN_YEAR <= wall.year <= MAX_YEAR:
@@ -176,11 +182,11 @@ class TimestampConverter:
             offset = _offset_minutes(suffix)
             if offset is None or offset % 60:
                 return None
-            moment = wall - timedelta(minutes=offset)
+            moment: datetime | None = wall - timedelta(minutes=offset)
         else:
             moment = self._local_hour_to_utc(wall)
-            if moment is None:
-                return None
+        if moment is None:
+            return None
         if not MIN_YEAR <= moment.year <= MAX_YEAR:
             return None
         return moment.strftime("%Y-%m-%d %H")
@@ -231,11 +237,11 @@ def _parse_pattern(value: str, pattern: str) -> datetime | None:
         return None
 
 
-# --- calendar dates and times of day ---------------------------------------------------------------
+# --- calendar dates and times of day ------------------------------------------------------------
 
 
 class DateConverter:
-    """Local calendar dates (YYYY-MM-DD, the profile's formats, or the local date of a timestamp)."""
+    """Local calendar dates: YYYY-MM-DD, the profile's formats, or a timestamp's local date."""
 
     def __init__(self, rules: TimeRules, timestamps: TimestampConverter) -> None:
         self.rules = rules
@@ -271,7 +277,9 @@ class DateConverter:
             except TimeValueError:
                 pass
             else:
-                local = parsed if parsed.tzinfo is None else parsed.astimezone(self._timestamps.zone)
+                local = (
+                    parsed if parsed.tzinfo is None else parsed.astimezone(self._timestamps.zone)
+                )
                 return _in_range(local.date(), value)
         raise TimeValueError(f"datumet {value!r} går inte att tolka (ÅÅÅÅ-MM-DD)")
 

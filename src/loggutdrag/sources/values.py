@@ -1,4 +1,4 @@
-"""Column converters: each turns a column of vendor texts into native values, with a reason per bad one.
+"""Column converters: a column of vendor texts -> native values, with a reason per bad one.
 
 Every converter caches by input text, so the common case (a value seen before) is one dictionary
 look-up done in C over the whole column; only new texts run Python code.
@@ -170,22 +170,22 @@ def converter_for(
 ) -> ColumnConverter:
     """The converter of one native field (``value_map`` maps vendor codes, for CODE fields)."""
     kind = spec.kind
-    if kind is FieldKind.TIMESTAMP:
+    if kind is FieldKind.TIMESTAMP and not value_map:
         return TimestampColumn(timestamps)
-    if kind is FieldKind.DATE:
-        return CachedConverter(dates.convert)
-    if kind is FieldKind.PERSONNUMMER:
-        return CachedConverter(_personnummer)
-    if kind is FieldKind.BOOL:
-        return CachedConverter(_bool)
-    if kind is FieldKind.CLOCK:
-        return CachedConverter(convert_clock)
-    if kind is FieldKind.WEEKDAYS:
-        return CachedConverter(_weekdays)
+    if kind is FieldKind.TEXT and not value_map:
+        return TextColumn(spec)
     if kind is FieldKind.CODE:
         return CachedConverter(_code(spec, value_map))
-    if value_map:
-        mapped = {key.strip(): value for key, value in value_map.items()}
-        plain = _text(spec)
-        return CachedConverter(lambda text: mapped.get(text.strip()) or plain(text))
-    return TextColumn(spec)
+    base: Callable[[str], object] = {
+        FieldKind.TIMESTAMP: timestamps.convert,
+        FieldKind.DATE: dates.convert,
+        FieldKind.PERSONNUMMER: _personnummer,
+        FieldKind.BOOL: _bool,
+        FieldKind.CLOCK: convert_clock,
+        FieldKind.WEEKDAYS: _weekdays,
+        FieldKind.TEXT: _text(spec),
+    }[kind]
+    if not value_map:
+        return CachedConverter(base)
+    mapped = {key.strip().casefold(): value for key, value in value_map.items()}
+    return CachedConverter(lambda text: base(mapped.get(text.strip().casefold(), text)))

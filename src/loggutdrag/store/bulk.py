@@ -79,7 +79,7 @@ class TableSink:
                     f"AS SELECT {names} FROM {self.table} WITH NO DATA"
                 )
                 self._staged = True
-            with cursor.copy(f"COPY {self._stage} ({names}) FROM STDIN") as copy:  # noqa: S608
+            with cursor.copy(f"COPY {self._stage} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
             cursor.execute(
@@ -92,11 +92,15 @@ class TableSink:
         return inserted
 
 
-def keep_rows(columns: dict[str, list[Any]], keys: list[str], rejected: dict[int, str]) -> tuple[dict[str, list[Any]], list[str]]:
+def keep_rows(
+    columns: dict[str, list[Any]], keys: list[str], rejected: dict[int, str]
+) -> tuple[dict[str, list[Any]], list[str]]:
     if not rejected:
         return columns, keys
     keep = [index not in rejected for index in range(len(keys))]
-    return {name: list(compress(values, keep)) for name, values in columns.items()}, list(compress(keys, keep))
+    return {name: list(compress(values, keep)) for name, values in columns.items()}, list(
+        compress(keys, keep)
+    )
 
 
 def _count(outcome: WriteOutcome, total: int, inserted: int) -> WriteOutcome:
@@ -106,7 +110,16 @@ def _count(outcome: WriteOutcome, total: int, inserted: int) -> WriteOutcome:
 
 
 class LockEventWriter:
-    COLUMNS = ("external_id", "occurred_at", "lock_id", "recipient_id", "provider_id", "staff_id", "event", "method")
+    COLUMNS = (
+        "external_id",
+        "occurred_at",
+        "lock_id",
+        "recipient_id",
+        "provider_id",
+        "staff_id",
+        "event",
+        "method",
+    )
 
     def __init__(self, connection: Connection, refs: References) -> None:
         self.refs = refs
@@ -153,7 +166,9 @@ class AlarmCallWriter:
         alarm_recipients = [a[1] if a else None for a in alarms]
         columns = dict(c)
         columns["alarm_external_id"] = c["alarm_id"]
-        columns["recipient_id"] = first_present(refs.recipient_ids(c["recipient_personnummer"]), alarm_recipients)
+        columns["recipient_id"] = first_present(
+            refs.recipient_ids(c["recipient_personnummer"]), alarm_recipients
+        )
         columns["provider_id"] = first_present(refs.provider_ids(c["provider"]), alarm_providers)
         rows = list(zip(keys, *(columns[name] for name in self.COLUMNS[1:]), strict=True))
         return _count(WriteOutcome(), len(keys), self.sink.insert(rows))
@@ -173,7 +188,9 @@ class LookinWriter:
         refs = self.refs
         orders = refs.order_refs(c["order_id"])
         order_part = [[o[i] if o else None for o in orders] for i in range(4)]
-        recipient_ids = first_present(refs.recipient_ids(c["recipient_personnummer"]), order_part[1])
+        recipient_ids = first_present(
+            refs.recipient_ids(c["recipient_personnummer"]), order_part[1]
+        )
         camera_ids, camera_owners = refs.camera_ids(c["camera_serial"], recipient_ids)
         columns = dict(c)
         columns["order_id"] = order_part[0]

@@ -89,18 +89,23 @@ class BulkWriter:
                 self._dropped.append(str(index.name))
         self._db.commit()
 
+    @property
+    def dropped_indexes(self) -> int:
+        """How many indexes are waiting to be created again."""
+        return len(self._dropped)
+
     def recreate_indexes(self, each: Callable[[str], None] | None = None) -> None:
-        """Create again the indexes dropped at the start (``each`` is told each index's name)."""
+        """Create again the indexes dropped at the start (``each`` is told each one done)."""
         by_name = {
             str(index.name): index for table in self._drop_indexes_of for index in table.indexes
         }
         while self._dropped:
             name = self._dropped[0]
-            if each is not None:
-                each(name)
             self._execute(str(CreateIndex(by_name[name]).compile(dialect=self.engine.dialect)))
             self._db.commit()
             self._dropped.pop(0)
+            if each is not None:
+                each(name)
 
     def finish(self, each_index: Callable[[str], None] | None = None) -> None:
         """Commit, recreate the indexes, bring PostgreSQL's id sequences up, refresh statistics."""

@@ -79,35 +79,37 @@ class References:
         else:
             self.connection.execute(sqlite.insert(table).on_conflict_do_nothing(), rows)
 
-    def _missing(self, cache: dict[str, Any], values: Iterable[object]) -> list[str]:
-        return [value for value in dict.fromkeys(values) if value is not None and value not in cache]  # type: ignore[misc]
+    def _missing(self, cache: dict[str, Any], values: Iterable[Any]) -> list[str]:
+        return [
+            value for value in dict.fromkeys(values) if value is not None and value not in cache
+        ]
 
     # --- providers and recipients --------------------------------------------------------------
 
-    def provider_ids(self, codes: list[object]) -> list[int | None]:
+    def provider_ids(self, codes: list[Any]) -> list[int | None]:
         missing = self._missing(self.providers, codes)
         if missing:
             self._load_providers(missing)
             new = [code for code in missing if code not in self.providers]
             self._insert_ignore(providers, [{"code": code, "name": code} for code in new])
             self._load_providers(new)
-        return list(map(self.providers.get, codes))  # type: ignore[arg-type]
+        return list(map(self.providers.get, codes))
 
     def _load_providers(self, codes: list[str]) -> None:
         for part in _chunks(codes):
             query = select(providers.c.code, providers.c.id).where(providers.c.code.in_(part))
-            self.providers.update({code: id_ for code, id_ in self.connection.execute(query)})
+            self.providers.update({row[0]: row[1] for row in self.connection.execute(query)})
 
     def recipient_ids(
         self,
-        personnummer: list[object],
-        names: list[object] | None = None,
-        addresses: list[object] | None = None,
+        personnummer: list[Any],
+        names: list[Any] | None = None,
+        addresses: list[Any] | None = None,
     ) -> list[int | None]:
         missing = self._missing(self.recipients, personnummer)
         if missing:
             self._load_recipients(missing)
-            new = set(code for code in missing if code not in self.recipients)
+            new = {code for code in missing if code not in self.recipients}
             if new:
                 rows: dict[str, dict[str, Any]] = {}
                 for index, number in enumerate(personnummer):
@@ -115,56 +117,56 @@ class References:
                         row: dict[str, Any] = {"personnummer": number, "name": None}
                         if names is not None:
                             row["name"] = names[index]
-                        address = split_address(addresses[index]) if addresses else {}  # type: ignore[arg-type]
+                        address = split_address(addresses[index]) if addresses else {}
                         row.update({"street": None, "postcode": None, "city": None, **address})
-                        rows[number] = row  # type: ignore[index]
+                        rows[number] = row
                 self._insert_ignore(recipients, list(rows.values()))
                 self._load_recipients(list(rows))
         if names is not None:
             self._fill_names(personnummer, names)
-        return list(map(self.recipients.get, personnummer))  # type: ignore[arg-type]
+        return list(map(self.recipients.get, personnummer))
 
     def _load_recipients(self, numbers: list[str]) -> None:
         for part in _chunks(numbers):
             query = select(recipients.c.personnummer, recipients.c.id).where(
                 recipients.c.personnummer.in_(part)
             )
-            self.recipients.update({number: id_ for number, id_ in self.connection.execute(query)})
+            self.recipients.update({row[0]: row[1] for row in self.connection.execute(query)})
 
-    def _fill_names(self, personnummer: list[object], names: list[object]) -> None:
+    def _fill_names(self, personnummer: list[Any], names: list[Any]) -> None:
         """A register row names a recipient the database only knew by number: keep the name."""
         named = {n: name for n, name in zip(personnummer, names, strict=True) if n and name}
         for number, name in named.items():
             self.connection.execute(
                 update(recipients)
-                .where(recipients.c.id == self.recipients[number], recipients.c.name.is_(None))  # type: ignore[index]
+                .where(recipients.c.id == self.recipients[number], recipients.c.name.is_(None))
                 .values(name=name)
             )
 
     # --- staff ----------------------------------------------------------------------------------
 
     def staff_ids(
-        self, usernames: list[object], names: list[object], provider_ids: list[int | None]
+        self, usernames: list[Any], names: list[Any], provider_ids: list[int | None]
     ) -> tuple[list[int | None], list[int | None], dict[int, str]]:
         """Staff ids and their provider ids; a new username without a provider cannot be created."""
         errors: dict[int, str] = {}
         missing = self._missing(self.staff, usernames)
         if missing:
             self._load_staff(missing)
-            new = set(name for name in missing if name not in self.staff)
+            new = {name for name in missing if name not in self.staff}
             rows: dict[str, dict[str, Any]] = {}
             for index, username in enumerate(usernames):
                 if username in new and username not in rows:
                     if provider_ids[index] is None:
                         continue
-                    rows[username] = {  # type: ignore[index]
+                    rows[username] = {
                         "username": username,
                         "name": names[index] or username,
                         "provider_id": provider_ids[index],
                     }
             self._insert_ignore(staff, list(rows.values()))
             self._load_staff(list(rows))
-        found = list(map(self.staff.get, usernames, repeat(_NOTHING)))  # type: ignore[arg-type]
+        found = list(map(self.staff.get, usernames, repeat(_NOTHING)))
         ids: list[int | None] = list(map(_FIRST, found))
         if _NOTHING in found:
             for index, (username, hit) in enumerate(zip(usernames, found, strict=True)):
@@ -184,34 +186,48 @@ class References:
     # --- devices --------------------------------------------------------------------------------
 
     def lock_ids(
-        self, external_ids: list[object], recipient_ids: list[int | None]
+        self, external_ids: list[Any], recipient_ids: list[int | None]
     ) -> tuple[list[int | None], list[int | None]]:
         """Lock ids and the recipient each lock belongs to (filled in when first known)."""
-        ids, owners = self._devices(locks, locks.c.external_id, "external_id", self.locks, external_ids, recipient_ids)
-        return ids, owners
+        return self._devices(
+            locks,
+            key_column=locks.c.external_id,
+            key_name="external_id",
+            cache=self.locks,
+            keys=external_ids,
+            recipient_ids=recipient_ids,
+        )
 
     def camera_ids(
-        self, serials: list[object], recipient_ids: list[int | None]
+        self, serials: list[Any], recipient_ids: list[int | None]
     ) -> tuple[list[int | None], list[int | None]]:
-        return self._devices(cameras, cameras.c.serial, "serial", self.cameras, serials, recipient_ids)
+        return self._devices(
+            cameras,
+            key_column=cameras.c.serial,
+            key_name="serial",
+            cache=self.cameras,
+            keys=serials,
+            recipient_ids=recipient_ids,
+        )
 
     def _devices(
         self,
         table: Table,
+        *,
         key_column: Any,
         key_name: str,
         cache: dict[str, tuple[int, int | None]],
-        keys: list[object],
+        keys: list[Any],
         recipient_ids: list[int | None],
     ) -> tuple[list[int | None], list[int | None]]:
         missing = self._missing(cache, keys)
         if missing:
             self._load_devices(table, key_column, cache, missing)
-            new = set(key for key in missing if key not in cache)
+            new = {key for key in missing if key not in cache}
             rows: dict[str, dict[str, Any]] = {}
             for key, owner in zip(keys, recipient_ids, strict=True):
                 if key in new and key not in rows:
-                    rows[key] = {key_name: key, "recipient_id": owner}  # type: ignore[index]
+                    rows[key] = {key_name: key, "recipient_id": owner}
             self._insert_ignore(table, list(rows.values()))
             self._load_devices(table, key_column, cache, list(rows))
         # a device first seen without a recipient gets one as soon as a row names it
@@ -219,7 +235,7 @@ class References:
             orphans = {
                 key: owner
                 for key, owner in zip(keys, recipient_ids, strict=True)
-                if owner is not None and key is not None and cache[key][1] is None  # type: ignore[index]
+                if owner is not None and key is not None and cache[key][1] is None
             }
             for key, owner in orphans.items():
                 device_id = cache[key][0]
@@ -227,11 +243,15 @@ class References:
                     update(table).where(table.c.id == device_id).values(recipient_id=owner)
                 )
                 cache[key] = (device_id, owner)
-        found = list(map(cache.get, keys, repeat(_NOTHING)))  # type: ignore[arg-type]
+        found = list(map(cache.get, keys, repeat(_NOTHING)))
         return list(map(_FIRST, found)), list(map(_SECOND, found))
 
     def _load_devices(
-        self, table: Table, key_column: Any, cache: dict[str, tuple[int, int | None]], keys: list[str]
+        self,
+        table: Table,
+        key_column: Any,
+        cache: dict[str, tuple[int, int | None]],
+        keys: list[str],
     ) -> None:
         for part in _chunks(keys):
             query = select(key_column, table.c.id, table.c.recipient_id).where(key_column.in_(part))
@@ -239,17 +259,19 @@ class References:
 
     # --- orders and alarms (looked up, never created here) -------------------------------------
 
-    def order_refs(self, order_ids: list[object]) -> list[tuple[int, int, int, int] | None]:
+    def order_refs(self, order_ids: list[Any]) -> list[tuple[int, int, int, int] | None]:
         missing = self._missing(self.orders, order_ids)
         for part in _chunks(missing):
             o = supervision_orders.c
             query = select(o.external_id, o.id, o.recipient_id, o.camera_id, o.provider_id).where(
                 o.external_id.in_(part)
             )
-            self.orders.update({row[0]: (row[1], row[2], row[3], row[4]) for row in self.connection.execute(query)})
-        return [self.orders.get(key) if key is not None else None for key in order_ids]  # type: ignore[arg-type]
+            self.orders.update(
+                {row[0]: (row[1], row[2], row[3], row[4]) for row in self.connection.execute(query)}
+            )
+        return [self.orders.get(key) if key is not None else None for key in order_ids]
 
-    def alarm_refs(self, alarm_ids: list[object]) -> list[tuple[int, int | None] | None]:
+    def alarm_refs(self, alarm_ids: list[Any]) -> list[tuple[int, int | None] | None]:
         missing = self._missing(self.alarms, alarm_ids)
         for part in _chunks(missing):
             a = alarms.c
@@ -259,4 +281,4 @@ class References:
                 .order_by(a.active_from)
             )
             self.alarms.update({row[0]: (row[1], row[2]) for row in self.connection.execute(query)})
-        return [self.alarms.get(key) if key is not None else None for key in alarm_ids]  # type: ignore[arg-type]
+        return [self.alarms.get(key) if key is not None else None for key in alarm_ids]

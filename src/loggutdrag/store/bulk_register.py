@@ -82,7 +82,9 @@ class AlarmRegisterWriter:
                 strict=True,
             )
         ]
-        outcome = merge_rows(self.connection, alarms, rows, ("external_id", "active_from"), "active_to")
+        outcome = merge_rows(
+            self.connection, alarms, rows, ("external_id", "active_from"), "active_to"
+        )
         for row in rows:  # calls imported later find the alarm's provider and recipient
             refs.alarms.pop(row["external_id"], None)
         return outcome
@@ -145,7 +147,9 @@ class SupervisionOrderWriter:
                 strict=True,
             )
         ]
-        outcome = merge_rows(self.connection, supervision_orders, rows, ("external_id",), "valid_to")
+        outcome = merge_rows(
+            self.connection, supervision_orders, rows, ("external_id",), "valid_to"
+        )
         for row in rows:
             refs.orders.pop(row["external_id"], None)
         return outcome
@@ -209,4 +213,3 @@ def merge_rows(
         connection.execute(insert(table), list(new.values()))
     outcome.inserted = len(new)
     return outcome
-

@@ -19,7 +19,7 @@ from loggutdrag.store.bulk_register import AlarmRegisterWriter, SupervisionOrder
 
 # Page cache of the import connection (KiB): enough for the hot index pages of millions of rows
 # while the whole process stays well under 300 MB.
-SQLITE_CACHE_KIB = 96 * 1024
+SQLITE_CACHE_KIB = 64 * 1024
 
 
 class Writer(Protocol):

@@ -22,12 +22,11 @@ from loggutdrag.store.tables import (
     providers,
     recipients,
     staff,
-    supervision_orders,
 )
 from loggutdrag.store.types import sqlite_timestamp
 
 
-def _instant(value: Any) -> datetime | None:
+def instant(value: Any) -> datetime | None:
     """A driver's instant (SQLite: UTC text; PostgreSQL: aware datetime) as aware UTC."""
     if value is None:
         return None
@@ -38,17 +37,22 @@ def _instant(value: Any) -> datetime | None:
     return value.astimezone(UTC)  # type: ignore[no-any-return]
 
 
-def _bind(connection: Connection, instant: datetime) -> Any:
+def bind_instant(connection: Connection, moment: datetime) -> Any:
     """An instant as the driver should compare it with the stored column."""
-    return sqlite_timestamp(instant) if connection.dialect.name == "sqlite" else instant
+    return sqlite_timestamp(moment) if connection.dialect.name == "sqlite" else moment
 
 
-def _rows(
+def subject_rows(
     connection: Connection, statement: TextClause, subject: int, start: datetime, end: datetime
 ) -> Any:
+    """Run a log query whose parameters are a subject id and an instant range [start, end)."""
     return connection.execute(
         statement,
-        {"subject": subject, "start": _bind(connection, start), "end": _bind(connection, end)},
+        {
+            "subject": subject,
+            "start": bind_instant(connection, start),
+            "end": bind_instant(connection, end),
+        },
     )
 
 
@@ -249,24 +253,24 @@ def _calls(
         statement,
         {
             "subject": subject,
-            "start": _bind(connection, start),
-            "end": _bind(connection, end),
+            "start": bind_instant(connection, start),
+            "end": bind_instant(connection, end),
             "yes": True,
         },
     )
     return [
         AlarmCallRow(
             row[0],
-            _instant(row[1]),  # type: ignore[arg-type]  # NOT NULL column
-            _instant(row[2]),
+            instant(row[1]),  # type: ignore[arg-type]  # NOT NULL column
+            instant(row[2]),
             row[3],
             row[4],
             bool(row[5]),
-            _instant(row[6]),
+            instant(row[6]),
             row[7],
-            _instant(row[8]),
-            _instant(row[9]),
-            _instant(row[10]),
+            instant(row[8]),
+            instant(row[9]),
+            instant(row[10]),
             row[11],
             row[12],
         )
@@ -302,7 +306,7 @@ def count_calls(
         statement, subject = _COUNT_OF_PROVIDER, provider_id
     else:
         raise ValueError("count_calls needs a recipient or a provider")
-    return int(_rows(connection, statement, subject, start, end).scalar_one())
+    return int(subject_rows(connection, statement, subject, start, end).scalar_one())
 
 
 # --- lock events ----------------------------------------------------------------------------------
@@ -322,19 +326,37 @@ class LockEventRow:
     recipient_name: str | None
 
 
-_LOCK_SQL = """
-SELECT le.occurred_at, l.external_id, le.event, le.method, s.name, s.username,
-       p.code, p.name, r.personnummer, r.name
+# Each scope looks up only what it does not know already, by primary key, one row at a time
+# (scalar subqueries): a few dozen index lookups, where a join let PostgreSQL hash whole tables.
+_LOCK_OF_RECIPIENT = text("""
+SELECT le.occurred_at,
+       (SELECT l.external_id FROM locks l WHERE l.id = le.lock_id),
+       le.event, le.method,
+       (SELECT s.name FROM staff s WHERE s.id = le.staff_id),
+       (SELECT s.username FROM staff s WHERE s.id = le.staff_id),
+       (SELECT p.code FROM providers p
+         WHERE p.id = COALESCE(le.provider_id,
+                               (SELECT s.provider_id FROM staff s WHERE s.id = le.staff_id))),
+       (SELECT p.name FROM providers p
+         WHERE p.id = COALESCE(le.provider_id,
+                               (SELECT s.provider_id FROM staff s WHERE s.id = le.staff_id))),
+       NULL, NULL
+FROM lock_events le
+WHERE le.recipient_id = :subject AND le.occurred_at >= :start AND le.occurred_at < :end
+ORDER BY le.occurred_at, le.id
+""")
+_LOCK_OF_STAFF = text("""
+SELECT le.occurred_at, l.external_id, le.event, le.method, NULL, NULL,
+       (SELECT p.code FROM providers p WHERE p.id = le.provider_id),
+       (SELECT p.name FROM providers p WHERE p.id = le.provider_id),
+       (SELECT r.personnummer FROM recipients r
+         WHERE r.id = COALESCE(le.recipient_id, l.recipient_id)),
+       (SELECT r.name FROM recipients r WHERE r.id = COALESCE(le.recipient_id, l.recipient_id))
 FROM lock_events le
 JOIN locks l ON l.id = le.lock_id
-LEFT JOIN staff s ON s.id = le.staff_id
-LEFT JOIN providers p ON p.id = COALESCE(le.provider_id, s.provider_id)
-LEFT JOIN recipients r ON r.id = COALESCE(le.recipient_id, l.recipient_id)
-WHERE le.{subject} = :subject AND le.occurred_at >= :start AND le.occurred_at < :end
+WHERE le.staff_id = :subject AND le.occurred_at >= :start AND le.occurred_at < :end
 ORDER BY le.occurred_at, le.id
-"""
-_LOCK_OF_RECIPIENT = text(_LOCK_SQL.format(subject="recipient_id"))
-_LOCK_OF_STAFF = text(_LOCK_SQL.format(subject="staff_id"))
+""")
 
 
 def _lock_events(
@@ -342,7 +364,7 @@ def _lock_events(
 ) -> list[LockEventRow]:
     return [
         LockEventRow(
-            _instant(row[0]),  # type: ignore[arg-type]  # NOT NULL column
+            instant(row[0]),  # type: ignore[arg-type]  # NOT NULL column
             row[1],
             row[2],
             row[3],
@@ -353,7 +375,7 @@ def _lock_events(
             row[8],
             row[9],
         )
-        for row in _rows(connection, statement, subject, start, end)
+        for row in subject_rows(connection, statement, subject, start, end)
     ]
 
 
@@ -369,146 +391,3 @@ def lock_events_of_staff(
 ) -> list[LockEventRow]:
     """Every lock event of one staff member in [start, end)."""
     return _lock_events(connection, _LOCK_OF_STAFF, staff_id, start, end)
-
-
-# --- visual supervision ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class LookinRow:
-    lookin_id: str
-    order_db_id: int | None
-    order_id: str | None
-    camera_db_id: int | None
-    camera_serial: str | None
-    recipient_db_id: int | None
-    personnummer: str | None
-    recipient_name: str | None
-    planned_at: datetime
-    performed_at: datetime | None
-    operator: str | None
-    outcome: str
-    action: str
-    action_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class SupervisionOrderRow:
-    id: int
-    order_id: str
-    recipient_db_id: int
-    personnummer: str
-    recipient_name: str | None
-    camera_db_id: int
-    camera_serial: str
-    planned_time: str
-    weekdays: str
-    valid_from: date
-    valid_to: date | None
-
-
-_LOOKIN_SQL = """
-SELECT lk.external_id, lk.order_id, o.external_id, lk.camera_id, c.serial, lk.recipient_id,
-       r.personnummer, r.name, lk.planned_at, lk.performed_at, lk.operator, lk.outcome,
-       lk.action, lk.action_at
-FROM lookins lk
-LEFT JOIN supervision_orders o ON o.id = lk.order_id
-LEFT JOIN cameras c ON c.id = lk.camera_id
-LEFT JOIN recipients r ON r.id = lk.recipient_id
-WHERE lk.{subject} = :subject AND lk.planned_at >= :start AND lk.planned_at < :end {camera}
-ORDER BY lk.planned_at, lk.id
-"""
-_LOOKINS_OF_RECIPIENT = text(_LOOKIN_SQL.format(subject="recipient_id", camera=""))
-_LOOKINS_OF_CAMERA = text(
-    _LOOKIN_SQL.format(subject="recipient_id", camera="AND lk.camera_id = :camera")
-)
-_LOOKINS_OF_PROVIDER = text(_LOOKIN_SQL.format(subject="provider_id", camera=""))
-
-
-def _lookins(result: Any) -> list[LookinRow]:
-    return [
-        LookinRow(
-            row[0],
-            row[1],
-            row[2],
-            row[3],
-            row[4],
-            row[5],
-            row[6],
-            row[7],
-            _instant(row[8]),  # type: ignore[arg-type]  # NOT NULL column
-            _instant(row[9]),
-            row[10],
-            row[11],
-            row[12],
-            _instant(row[13]),
-        )
-        for row in result
-    ]
-
-
-def lookins_of_recipient(
-    connection: Connection,
-    recipient_id: int,
-    start: datetime,
-    end: datetime,
-    camera_id: int | None = None,
-) -> list[LookinRow]:
-    """The recipient's look-ins planned in [start, end), of one camera when ``camera_id`` is set."""
-    params = {
-        "subject": recipient_id,
-        "start": _bind(connection, start),
-        "end": _bind(connection, end),
-    }
-    if camera_id is None:
-        return _lookins(connection.execute(_LOOKINS_OF_RECIPIENT, params))
-    return _lookins(connection.execute(_LOOKINS_OF_CAMERA, {**params, "camera": camera_id}))
-
-
-def lookins_of_provider(
-    connection: Connection, provider_id: int, start: datetime, end: datetime
-) -> list[LookinRow]:
-    return _lookins(_rows(connection, _LOOKINS_OF_PROVIDER, provider_id, start, end))
-
-
-def orders_in_period(
-    connection: Connection,
-    first_day: date,
-    last_day: date,
-    *,
-    recipient_id: int | None = None,
-    camera_id: int | None = None,
-    provider_id: int | None = None,
-) -> list[SupervisionOrderRow]:
-    """Supervision orders valid on at least one day of [first_day, last_day]."""
-    conditions = [
-        supervision_orders.c.valid_from <= last_day,
-        or_(supervision_orders.c.valid_to.is_(None), supervision_orders.c.valid_to >= first_day),
-    ]
-    if recipient_id is not None:
-        conditions.append(supervision_orders.c.recipient_id == recipient_id)
-    if camera_id is not None:
-        conditions.append(supervision_orders.c.camera_id == camera_id)
-    if provider_id is not None:
-        conditions.append(supervision_orders.c.provider_id == provider_id)
-    rows = connection.execute(
-        select(
-            supervision_orders.c.id,
-            supervision_orders.c.external_id,
-            supervision_orders.c.recipient_id,
-            recipients.c.personnummer,
-            recipients.c.name,
-            supervision_orders.c.camera_id,
-            cameras.c.serial,
-            supervision_orders.c.planned_time,
-            supervision_orders.c.weekdays,
-            supervision_orders.c.valid_from,
-            supervision_orders.c.valid_to,
-        )
-        .select_from(supervision_orders)
-        .join(recipients, recipients.c.id == supervision_orders.c.recipient_id)
-        .join(cameras, cameras.c.id == supervision_orders.c.camera_id)
-        .where(*conditions)
-        .order_by(recipients.c.personnummer, supervision_orders.c.planned_time)
-    )
-    return [SupervisionOrderRow(*tuple(row)) for row in rows]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -21,6 +22,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select, text, update
 
 from loggutdrag.store.tables import import_runs, quarantine
+
+CLAIM_WAIT_SECONDS = 5.0
 
 
 class RunStatus(StrEnum):
@@ -264,7 +267,17 @@ def set_reason(connection: Connection, quarantine_id: int, reason: str) -> None:
     )
 
 
-# --- one import of a file at a time ----------------------------------------------------------------
+# --- one import of a file at a time -------------------------------------------------------------
+
+
+def _retry(attempt: Callable[[], bool], seconds: float = CLAIM_WAIT_SECONDS) -> bool:
+    """Try for a few seconds: the server may not yet have noticed that a killed import is gone."""
+    deadline = time.monotonic() + seconds
+    while not attempt():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    return True
 
 
 @contextlib.contextmanager
@@ -276,8 +289,13 @@ def claim(engine: Engine, key: str) -> Iterator[None]:
     number = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
     if engine.dialect.name == "postgresql":
         with engine.connect() as connection:
-            taken = connection.execute(text("SELECT pg_try_advisory_lock(:n)"), {"n": number})
-            if not taken.scalar_one():
+            if not _retry(
+                lambda: bool(
+                    connection.execute(
+                        text("SELECT pg_try_advisory_lock(:n)"), {"n": number}
+                    ).scalar_one()
+                )
+            ):
                 raise ImportAlreadyRunningError(key)
             connection.commit()
             try:
@@ -292,10 +310,16 @@ def claim(engine: Engine, key: str) -> Iterator[None]:
         return
     path = Path(f"{database}.import-{number & 0xFFFFFFFF:08x}.lock")
     with path.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise ImportAlreadyRunningError(key) from None
+
+        def take() -> bool:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False
+            return True
+
+        if not _retry(take):
+            raise ImportAlreadyRunningError(key)
         try:
             yield
         finally:

@@ -17,6 +17,7 @@ from loggutdrag.config import Settings
 from loggutdrag.services.context import AppContext, build_context
 from loggutdrag.services.errors import ServiceError
 from loggutdrag.web.api import extracts as extracts_api
+from loggutdrag.web.api import imports as imports_api
 from loggutdrag.web.api import requests as requests_api
 from loggutdrag.web.csrf import SESSION_COOKIE, csrf_protect
 from loggutdrag.web.deps import get_actor
@@ -126,6 +127,7 @@ def create_app(settings: Settings, ctx: AppContext | None = None) -> FastAPI:
     app.include_router(officer.router)
     app.include_router(requests_api.router, dependencies=API_AUTH)
     app.include_router(extracts_api.router, dependencies=API_AUTH)
+    app.include_router(imports_api.router, dependencies=API_AUTH)
     if settings.oidc_enabled:
         from loggutdrag.web.ui import oidc
 

@@ -108,7 +108,7 @@ def build_lock_log_of_staff(ctx: BuildContext, spec: ExtractSpec) -> ExtractData
             display_personnummer(e.personnummer),
             e.event,
             e.method or "",
-            e.provider_name or e.provider_code or "",
+            e.provider_name or e.provider_code or (member.provider_name if member else ""),
         )
         for e in events
     ]

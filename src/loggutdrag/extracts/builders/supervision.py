@@ -39,6 +39,7 @@ from loggutdrag.extracts.builders.common import (
     require_period,
 )
 from loggutdrag.store import extract_queries as q
+from loggutdrag.store import supervision_queries as sq
 
 _M = CellFormat.DATETIME_MINUTES
 LOOKIN_COLUMNS = (
@@ -86,11 +87,11 @@ def build_supervision_of_recipient(ctx: BuildContext, spec: ExtractSpec) -> Extr
         subject_text += f", kamera {spec.camera_serial}"
         camera_id = q.find_camera_id(ctx.connection, spec.camera_serial)
     start, end = period_instants(period, ctx.tz)
-    lookins: list[q.LookinRow] = []
-    orders: list[q.SupervisionOrderRow] = []
+    lookins: list[sq.LookinRow] = []
+    orders: list[sq.SupervisionOrderRow] = []
     if recipient is not None and (camera_id is not None or not spec.camera_serial):
-        lookins = q.lookins_of_recipient(ctx.connection, recipient.id, start, end, camera_id)
-        orders = q.orders_in_period(
+        lookins = sq.lookins_of_recipient(ctx.connection, recipient.id, start, end, camera_id)
+        orders = sq.orders_in_period(
             ctx.connection, period.start, period.end, recipient_id=recipient.id, camera_id=camera_id
         )
     return _shape(
@@ -108,11 +109,11 @@ def build_supervision_of_provider(ctx: BuildContext, spec: ExtractSpec) -> Extra
     period = require_period(spec)
     provider, subject, subject_text = provider_subject(ctx, spec)
     start, end = period_instants(period, ctx.tz)
-    lookins: list[q.LookinRow] = []
-    orders: list[q.SupervisionOrderRow] = []
+    lookins: list[sq.LookinRow] = []
+    orders: list[sq.SupervisionOrderRow] = []
     if provider is not None:
-        lookins = q.lookins_of_provider(ctx.connection, provider.id, start, end)
-        orders = q.orders_in_period(
+        lookins = sq.lookins_of_provider(ctx.connection, provider.id, start, end)
+        orders = sq.orders_in_period(
             ctx.connection, period.start, period.end, provider_id=provider.id
         )
     return _shape(
@@ -126,7 +127,7 @@ def build_supervision_of_provider(ctx: BuildContext, spec: ExtractSpec) -> Extra
     )
 
 
-def _facts(row: q.LookinRow) -> LookinFacts:
+def _facts(row: sq.LookinRow) -> LookinFacts:
     return LookinFacts(row.planned_at, row.performed_at, row.outcome, row.action, row.action_at)
 
 
@@ -137,8 +138,8 @@ def _shape(
     period: Period,
     subject: dict[str, str],
     subject_text: str,
-    lookins: list[q.LookinRow],
-    orders: list[q.SupervisionOrderRow],
+    lookins: list[sq.LookinRow],
+    orders: list[sq.SupervisionOrderRow],
 ) -> ExtractData:
     tz = ctx.tz
     performed_by_camera: dict[object, list[datetime]] = defaultdict(list)
@@ -217,8 +218,8 @@ def _shape(
 
 def _nights_without_lookin(
     period: Period,
-    orders: list[q.SupervisionOrderRow],
-    lookins: list[q.LookinRow],
+    orders: list[sq.SupervisionOrderRow],
+    lookins: list[sq.LookinRow],
     tz: ZoneInfo,
     with_person: bool,
 ) -> list[tuple[Cell, ...]]:

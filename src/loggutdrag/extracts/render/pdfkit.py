@@ -220,9 +220,7 @@ class Layout:
 
     def render(self, decorate: PageDecorator, *, title: str, author: str) -> bytes:
         buffer = io.BytesIO()
-        canvas = Canvas(
-            buffer, pagesize=self.pagesize, pageCompression=1, initialFontName=FONT
-        )
+        canvas = Canvas(buffer, pagesize=self.pagesize, pageCompression=1, initialFontName=FONT)
         canvas.setTitle(title)
         canvas.setAuthor(author)
         count = len(self.pages)

@@ -8,6 +8,7 @@ Every printed page carries the confidentiality marking and "Sida x av y".
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 import xlsxwriter
@@ -63,6 +64,34 @@ def _write(sheet: Any, row: int, col: int, value: Cell, column: Column) -> None:
         sheet.write_string(row, col, neutralise(text_of(value, column)))
 
 
+def _cell_writer(sheet: Any, column: Column) -> Callable[[int, int, Cell], None]:
+    """A writer for one column's values, chosen once (the rows loop is the hot path).
+
+    XlsxWriter's public ``write_string``/``write_number`` only add A1-notation parsing in front of
+    ``_write_string``/``_write_number``; the rows are addressed by number, so those are called
+    directly when this XlsxWriter has them (a tenth of the rendering time for 10,000 rows).
+    """
+    write_string = getattr(sheet, "_write_string", sheet.write_string)
+    write_number = getattr(sheet, "_write_number", sheet.write_number)
+    if column.format in (CellFormat.DATETIME, CellFormat.DATETIME_MINUTES, CellFormat.DATE):
+        # Times and dates are formatted by us, start with a digit and need no neutralising.
+        def write_time(row: int, col: int, value: Cell) -> None:
+            if value is not None:
+                write_string(row, col, text_of(value, column))
+
+        return write_time
+
+    def write_any(row: int, col: int, value: Cell) -> None:
+        if value is None:
+            return
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            write_number(row, col, value)
+        else:
+            write_string(row, col, neutralise(text_of(value, column)))
+
+    return write_any
+
+
 def _rows_sheet(workbook: Any, data: ExtractData, heading: Any) -> None:
     sheet = workbook.add_worksheet("Loggposter")
     _page_setup(sheet, data)
@@ -76,9 +105,10 @@ def _rows_sheet(workbook: Any, data: ExtractData, heading: Any) -> None:
         sheet.autofilter(0, 0, len(data.rows), len(columns) - 1)
     for index, column in enumerate(columns):
         sheet.write_string(0, index, neutralise(column.label), heading)
+    writers = list(enumerate(_cell_writer(sheet, column) for column in columns))
     for row_index, row in enumerate(data.rows, start=1):
-        for col_index, value in enumerate(row):
-            _write(sheet, row_index, col_index, value, columns[col_index])
+        for col_index, write in writers:
+            write(row_index, col_index, row[col_index])
 
 
 def _summary_sheet(workbook: Any, data: ExtractData, bold: Any, heading: Any) -> None:

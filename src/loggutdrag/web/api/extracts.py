@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from loggutdrag.domain.actor import Actor
 from loggutdrag.extracts.render import ExtractFormat
 from loggutdrag.extracts.render.json import extract_as_dict
-from loggutdrag.services import billing, delivery, extracts
+from loggutdrag.services import billing, delivery, delivery_papers, extract_files, extracts
 from loggutdrag.services.context import AppContext
 from loggutdrag.store.documents_repo import DocumentInfo
 from loggutdrag.web.deps import get_actor, get_ctx
@@ -93,12 +93,12 @@ def preview(case: str, actor: ActorDep, ctx: CtxDep) -> dict[str, Any]:
 
 @router.get("/cases/{case}/documents", summary="Ärendets filer som du får se")
 def documents(case: str, actor: ActorDep, ctx: CtxDep) -> list[dict[str, Any]]:
-    return [_document_json(doc) for doc in extracts.case_documents(ctx, actor, case)]
+    return [_document_json(doc) for doc in extract_files.case_documents(ctx, actor, case)]
 
 
 @router.get("/documents/{document_id}", summary="Hämta en fil (granskningsloggas)")
 def download(document_id: int, actor: ActorDep, ctx: CtxDep) -> Response:
-    document, content = extracts.download_document(ctx, actor, document_id)
+    document, content = extract_files.download_document(ctx, actor, document_id)
     return _attachment(content, document.media_type, document.filename)
 
 
@@ -113,7 +113,7 @@ def deliver(case: str, body: DeliverIn, actor: ActorDep, ctx: CtxDep) -> dict[st
 
 @router.get("/cases/{case}/consent-form", summary="Förifylld samtyckesblankett (PDF)")
 def consent_form(case: str, actor: ActorDep, ctx: CtxDep) -> Response:
-    document, content = delivery.consent_form(ctx, actor, case)
+    document, content = delivery_papers.consent_form(ctx, actor, case)
     return _attachment(content, document.media_type, document.filename)
 
 
@@ -122,7 +122,7 @@ def dispatch_list(
     actor: ActorDep, ctx: CtxDep, day: Annotated[dt.date | None, Query(alias="date")] = None
 ) -> Response:
     chosen = day or extracts.as_of_today(ctx)
-    content = delivery.dispatch_list(ctx, actor, chosen)
+    content = delivery_papers.dispatch_list(ctx, actor, chosen)
     return _attachment(content, "application/pdf", f"utskickslista_{chosen.isoformat()}.pdf")
 
 
