@@ -34,7 +34,8 @@ SNAPSHOT = {
         SELECT e.external_id, e.occurred_at, l.external_id, r.personnummer, p.code, s.username,
                e.event, e.method
         FROM lock_events e JOIN locks l ON l.id = e.lock_id
-        LEFT JOIN recipients r ON r.id = e.recipient_id LEFT JOIN providers p ON p.id = e.provider_id
+        LEFT JOIN recipients r ON r.id = e.recipient_id
+        LEFT JOIN providers p ON p.id = e.provider_id
         LEFT JOIN staff s ON s.id = e.staff_id ORDER BY e.external_id""",
     "references": """
         SELECT 'p', code, name FROM providers

@@ -72,6 +72,9 @@ POLICY: dict[tuple[str, str], frozenset[UserRole] | str] = {
     ("GET", "/api/cases/{case}/consent-form"): HT01 | OFFICE_ROLES,
     ("GET", "/api/dispatch-list"): OFFICE_ROLES,
     ("POST", "/api/billing"): OFFICE_ROLES,
+    # the JSON API (issue 3): importing vendor logs is the officers' job
+    ("POST", "/api/imports"): frozenset({UserRole.OFFICER}),
+    ("GET", "/api/imports/quarantine"): frozenset({UserRole.OFFICER}),
 }
 # JSON bodies that pass validation, so access (not the body's form) decides the answer.
 BODIES = {

@@ -48,8 +48,8 @@ def demo_data(
     if as_json:
         print_json(result)
     else:
-        for name, count in result.items():
-            typer.echo(f"{name}: {count}")
+        for line in demo.describe_counts(result):
+            typer.echo(line)
 
 
 @app.command()

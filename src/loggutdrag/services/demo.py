@@ -8,7 +8,6 @@ from loggutdrag.demo.logins import DEMO_LOGINS, DemoLogin
 from loggutdrag.services.context import AppContext
 from loggutdrag.services.errors import BadInputError
 
-
 # Swedish names of what load_demo counts, for people reading the result (CSV files keep their name).
 COUNT_LABELS_SV = {
     "providers": "utförare",
