@@ -23,10 +23,18 @@ def bad_check_digit(personnummer: str) -> str:
 
 def made_up_personnummer(rng: random.Random) -> str:
     year = rng.randint(1920, 1960)
-    return with_check_digit(f"{year}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(1, 999):03d}")
+    return with_check_digit(
+        f"{year}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(1, 999):03d}"
+    )
 
 
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]], delimiter: str = ",", encoding: str = "utf-8") -> Path:
+def write_csv(
+    path: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+) -> Path:
     with path.open("w", newline="", encoding=encoding) as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(header)

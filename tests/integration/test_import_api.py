@@ -20,7 +20,9 @@ def _signed_in(ctx: AppContext, username: str) -> TestClient:
 
 def test_an_officer_uploads_a_file_and_gets_the_counts(ctx: AppContext, tmp_path: Path) -> None:
     make_user(ctx.engine, "vft.eva", UserRole.OFFICER)
-    path = write_csv(tmp_path / "låslogg.csv", LOCK_HEADER, [lock_event("E1"), lock_event("E2", event="??")])
+    path = write_csv(
+        tmp_path / "låslogg.csv", LOCK_HEADER, [lock_event("E1"), lock_event("E2", event="??")]
+    )
     client = _signed_in(ctx, "vft.eva")
     with path.open("rb") as handle:
         answer = client.post(
@@ -53,8 +55,12 @@ def test_a_bad_upload_gets_a_swedish_error(ctx: AppContext, tmp_path: Path) -> N
 def test_providers_and_strangers_may_not_import(ctx: AppContext) -> None:
     make_user(ctx.engine, "ht.chef", UserRole.PROVIDER_MANAGER, "HT01")
     stranger = web_client(ctx)
-    assert stranger.post("/api/imports", data={"source": "lock-events"}, files={"file": ("a.csv", b"x")}).status_code in (401, 403)
+    assert stranger.post(
+        "/api/imports", data={"source": "lock-events"}, files={"file": ("a.csv", b"x")}
+    ).status_code in (401, 403)
     manager = _signed_in(ctx, "ht.chef")
-    answer = manager.post("/api/imports", data={"source": "lock-events"}, files={"file": ("a.csv", b"x")})
+    answer = manager.post(
+        "/api/imports", data={"source": "lock-events"}, files={"file": ("a.csv", b"x")}
+    )
     assert answer.status_code == 403
     assert manager.get("/api/imports/quarantine").status_code == 403

@@ -36,12 +36,18 @@ def _count(engine: Engine, table: object) -> int:
         return int(connection.execute(select(func.count()).select_from(table)).scalar_one())  # type: ignore[arg-type]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(plan=row_plan, batch=st.sampled_from([1, 3, 50_000]))
 def test_read_is_always_inserted_plus_duplicates_plus_rejected(
-    ctx: AppContext, engine: Engine, tmp_path_factory: object, plan: list[tuple[str, int]], batch: int
+    ctx: AppContext,
+    engine: Engine,
+    tmp_path_factory: object,
+    plan: list[tuple[str, int]],
+    batch: int,
 ) -> None:
-    import loggutdrag.services.imports as imports
+    from loggutdrag.services import imports
 
     prefix = uuid.uuid4().hex[:8]
     rows = []

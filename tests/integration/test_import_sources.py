@@ -14,12 +14,53 @@ from loggutdrag.services.imports import import_file
 from loggutdrag.store.alarm_register import active_alarms_on
 from loggutdrag.store.tables import alarm_calls, alarms, lock_events, lookins, recipients, staff
 
-REGISTER = ["alarm_id", "alarm_type", "provider", "recipient_personnummer", "recipient_name", "address", "active_from", "active_to"]
-CALLS = ["call_id", "alarm_id", "recipient_personnummer", "triggered_at", "answered_at", "operator", "reason",
-         "escalated", "escalated_at", "escalated_to", "acknowledged_at", "arrived_at", "closed_at"]  # fmt: skip
-ORDERS = ["order_id", "recipient_personnummer", "camera_serial", "provider", "planned_time", "weekdays", "valid_from", "valid_to"]
-LOOKINS = ["lookin_id", "order_id", "camera_serial", "recipient_personnummer", "planned_at", "performed_at",
-           "operator", "outcome", "action", "action_at"]  # fmt: skip
+REGISTER = [
+    "alarm_id",
+    "alarm_type",
+    "provider",
+    "recipient_personnummer",
+    "recipient_name",
+    "address",
+    "active_from",
+    "active_to",
+]
+CALLS = [
+    "call_id",
+    "alarm_id",
+    "recipient_personnummer",
+    "triggered_at",
+    "answered_at",
+    "operator",
+    "reason",
+    "escalated",
+    "escalated_at",
+    "escalated_to",
+    "acknowledged_at",
+    "arrived_at",
+    "closed_at",
+]
+ORDERS = [
+    "order_id",
+    "recipient_personnummer",
+    "camera_serial",
+    "provider",
+    "planned_time",
+    "weekdays",
+    "valid_from",
+    "valid_to",
+]
+LOOKINS = [
+    "lookin_id",
+    "order_id",
+    "camera_serial",
+    "recipient_personnummer",
+    "planned_at",
+    "performed_at",
+    "operator",
+    "outcome",
+    "action",
+    "action_at",
+]
 
 
 def _count(engine: Engine, table: object) -> int:
@@ -27,7 +68,9 @@ def _count(engine: Engine, table: object) -> int:
         return int(connection.execute(select(func.count()).select_from(table)).scalar_one())  # type: ignore[arg-type]
 
 
-def test_lock_events_import_into_an_empty_database_and_reimport_inserts_nothing(ctx: AppContext, engine: Engine, tmp_path: Path) -> None:
+def test_lock_events_import_into_an_empty_database_and_reimport_inserts_nothing(
+    ctx: AppContext, engine: Engine, tmp_path: Path
+) -> None:
     rows = [
         lock_event("E1"),
         lock_event("E2", "2025-03-03T09:00:00"),
@@ -49,16 +92,29 @@ def test_lock_events_import_into_an_empty_database_and_reimport_inserts_nothing(
     assert (again.read, again.inserted, again.duplicates, again.rejected) == (6, 0, 4, 2)
     assert _count(engine, lock_events) == 3
     with engine.connect() as connection:
-        stored = connection.execute(select(lock_events.c.occurred_at).where(lock_events.c.external_id == "E2")).scalar_one()
+        stored = connection.execute(
+            select(lock_events.c.occurred_at).where(lock_events.c.external_id == "E2")
+        ).scalar_one()
     assert stored.isoformat() == "2025-03-03T08:00:00+00:00"
 
 
-def test_the_register_is_history_that_answers_for_any_past_date(ctx: AppContext, engine: Engine, tmp_path: Path) -> None:
+def test_the_register_is_history_that_answers_for_any_past_date(
+    ctx: AppContext, engine: Engine, tmp_path: Path
+) -> None:
     january = write_csv(
         tmp_path / "jan.csv",
         REGISTER,
         [
-            ["A1", "trygghetslarm", "HT01", PNR_A, "Astrid", "Storgatan 1, 582 22 Linköping", "2024-06-01", ""],
+            [
+                "A1",
+                "trygghetslarm",
+                "HT01",
+                PNR_A,
+                "Astrid",
+                "Storgatan 1, 582 22 Linköping",
+                "2024-06-01",
+                "",
+            ],
             ["A2", "trygghetslarm", "HT02", PNR_B, "Bertil", "", "2025-01-10", ""],
             ["K1", "akutlarm", "HT01", "", "", "Personalrum", "2023-01-01", ""],
         ],
@@ -67,9 +123,27 @@ def test_the_register_is_history_that_answers_for_any_past_date(ctx: AppContext,
         tmp_path / "feb.csv",
         REGISTER,
         [
-            ["A1", "trygghetslarm", "HT01", PNR_A, "Astrid", "Storgatan 1, 582 22 Linköping", "2024-06-01", "2025-01-31"],
+            [
+                "A1",
+                "trygghetslarm",
+                "HT01",
+                PNR_A,
+                "Astrid",
+                "Storgatan 1, 582 22 Linköping",
+                "2024-06-01",
+                "2025-01-31",
+            ],
             ["A2", "trygghetslarm", "HT02", PNR_B, "Bertil", "", "2025-01-10", ""],
-            ["A1", "trygghetslarm", "HT02", PNR_A, "Astrid", "", "2025-02-15", ""],  # moved provider
+            [
+                "A1",
+                "trygghetslarm",
+                "HT02",
+                PNR_A,
+                "Astrid",
+                "",
+                "2025-02-15",
+                "",
+            ],  # moved provider
         ],
     )
     first = import_file(ctx, "alarm-register", january)
@@ -83,23 +157,44 @@ def test_the_register_is_history_that_answers_for_any_past_date(ctx: AppContext,
     with engine.connect() as connection:
 
         def on(day: date, provider: str | None = None) -> list[tuple[str, str, str]]:
-            return [(a.alarm_id, a.alarm_type, a.provider_code) for a in active_alarms_on(connection, day, provider)]
+            return [
+                (a.alarm_id, a.alarm_type, a.provider_code)
+                for a in active_alarms_on(connection, day, provider)
+            ]
 
-        assert on(date(2025, 1, 20), "HT01") == [("K1", "akutlarm", "HT01"), ("A1", "trygghetslarm", "HT01")]
+        assert on(date(2025, 1, 20), "HT01") == [
+            ("K1", "akutlarm", "HT01"),
+            ("A1", "trygghetslarm", "HT01"),
+        ]
         assert on(date(2025, 2, 5), "HT01") == [("K1", "akutlarm", "HT01")]
-        assert on(date(2025, 2, 20), "HT02") == [("A1", "trygghetslarm", "HT02"), ("A2", "trygghetslarm", "HT02")]
-        assert on(date(2024, 12, 31)) == [("K1", "akutlarm", "HT01"), ("A1", "trygghetslarm", "HT01")]
-        astrid = connection.execute(select(recipients.c.name, recipients.c.postcode).where(recipients.c.personnummer == PNR_A)).one()
+        assert on(date(2025, 2, 20), "HT02") == [
+            ("A1", "trygghetslarm", "HT02"),
+            ("A2", "trygghetslarm", "HT02"),
+        ]
+        assert on(date(2024, 12, 31)) == [
+            ("K1", "akutlarm", "HT01"),
+            ("A1", "trygghetslarm", "HT01"),
+        ]
+        astrid = connection.execute(
+            select(recipients.c.name, recipients.c.postcode).where(
+                recipients.c.personnummer == PNR_A
+            )
+        ).one()
     assert tuple(astrid) == ("Astrid", "58222")
 
 
-def test_alarm_calls_get_their_provider_from_the_register_whichever_comes_first(ctx: AppContext, engine: Engine, tmp_path: Path) -> None:
+def test_alarm_calls_get_their_provider_from_the_register_whichever_comes_first(
+    ctx: AppContext, engine: Engine, tmp_path: Path
+) -> None:
     calls = write_csv(
         tmp_path / "calls.csv",
         CALLS,
         [
-            ["C1", "A1", "", "2025-02-01T22:10:00+01:00", "2025-02-01T22:11:00+01:00", "Op", "Fall", "true",
-             "2025-02-01T22:12:00+01:00", "HT01", "", "2025-02-01T22:40:00+01:00", "2025-02-01T22:45:00+01:00"],
+            [
+                *("C1", "A1", "", "2025-02-01T22:10:00+01:00", "2025-02-01T22:11:00+01:00"),
+                *("Op", "Fall", "true", "2025-02-01T22:12:00+01:00", "HT01", ""),
+                *("2025-02-01T22:40:00+01:00", "2025-02-01T22:45:00+01:00"),
+            ],
             ["C2", "A9", PNR_B, "2025-02-02T08:00:00Z", "", "", "", "false", "", "", "", "", ""],
             ["C3", "A1", "", "2025-02-03T08:00:00Z", "", "", "", "kanske", "", "", "", "", ""],
         ],
@@ -107,23 +202,42 @@ def test_alarm_calls_get_their_provider_from_the_register_whichever_comes_first(
     report = import_file(ctx, "alarm-calls", calls)
     assert (report.inserted, report.rejected) == (2, 1)
     assert "sant/falskt" in report.rejections[0]["reason"]
-    register = write_csv(tmp_path / "reg.csv", REGISTER, [["A1", "trygghetslarm", "HT01", PNR_A, "Astrid", "", "2024-01-01", ""]])
+    register = write_csv(
+        tmp_path / "reg.csv",
+        REGISTER,
+        [["A1", "trygghetslarm", "HT01", PNR_A, "Astrid", "", "2024-01-01", ""]],
+    )
     import_file(ctx, "alarm-register", register)
     with engine.connect() as connection:
         call = connection.execute(
-            select(alarm_calls.c.provider_id, alarm_calls.c.recipient_id, alarm_calls.c.escalated).where(alarm_calls.c.external_id == "C1")
+            select(
+                alarm_calls.c.provider_id, alarm_calls.c.recipient_id, alarm_calls.c.escalated
+            ).where(alarm_calls.c.external_id == "C1")
         ).one()
     assert call.provider_id is not None
     assert call.recipient_id is not None
     assert call.escalated is True
 
 
-def test_supervision_orders_and_lookins_link_up(ctx: AppContext, engine: Engine, tmp_path: Path) -> None:
+def test_supervision_orders_and_lookins_link_up(
+    ctx: AppContext, engine: Engine, tmp_path: Path
+) -> None:
     lookin_file = write_csv(
         tmp_path / "lookins.csv",
         LOOKINS,
         [
-            ["T1", "O1", "CAM-1", PNR_A, "2025-02-01T22:30:00", "2025-02-01T22:31:00", "Op", "not_in_bed", "called_provider", "2025-02-01T22:33:00"],
+            [
+                "T1",
+                "O1",
+                "CAM-1",
+                PNR_A,
+                "2025-02-01T22:30:00",
+                "2025-02-01T22:31:00",
+                "Op",
+                "not_in_bed",
+                "called_provider",
+                "2025-02-01T22:33:00",
+            ],
             ["T2", "O1", "CAM-1", PNR_A, "2025-02-02T22:30:00", "", "", "not_performed", "", ""],
             ["T3", "O1", "CAM-1", PNR_A, "2025-02-03T22:30:00", "", "", "asleep", "", ""],
         ],
@@ -132,11 +246,18 @@ def test_supervision_orders_and_lookins_link_up(ctx: AppContext, engine: Engine,
     orders = write_csv(
         tmp_path / "orders.csv",
         ORDERS,
-        [["O1", PNR_A, "CAM-1", "HT01", "22:30", "", "2025-01-01", ""], ["O2", PNR_B, "CAM-2", "HT01", "3:00", "135", "2025-01-01", "2024-12-01"]],
+        [
+            ["O1", PNR_A, "CAM-1", "HT01", "22:30", "", "2025-01-01", ""],
+            ["O2", PNR_B, "CAM-2", "HT01", "3:00", "135", "2025-01-01", "2024-12-01"],
+        ],
     )
     report = import_file(ctx, "supervision-orders", orders)
     assert (report.inserted, report.rejected) == (1, 1)
     with engine.connect() as connection:
-        linked = connection.execute(select(lookins.c.order_id, lookins.c.provider_id, lookins.c.action).order_by(lookins.c.external_id)).all()
+        linked = connection.execute(
+            select(lookins.c.order_id, lookins.c.provider_id, lookins.c.action).order_by(
+                lookins.c.external_id
+            )
+        ).all()
     assert all(row.order_id is not None and row.provider_id is not None for row in linked)
     assert [row.action for row in linked] == ["called_provider", "none"]

@@ -23,7 +23,9 @@ def _normalise(header: list[str], rows: list[list[str]], source: str = "lock-eve
 
 
 def test_good_rows_become_native_values() -> None:
-    normal, rejections = _normalise(LOCK_HEADER, [lock_event("E1", "2025-01-01T10:00:00", personnummer=PNR_A)])
+    normal, rejections = _normalise(
+        LOCK_HEADER, [lock_event("E1", "2025-01-01T10:00:00", personnummer=PNR_A)]
+    )
     assert rejections == []
     assert normal.keys == ["E1"]
     assert normal.columns["occurred_at"] == ["2025-01-01 09:00:00"]
@@ -55,7 +57,9 @@ def test_each_bad_row_is_rejected_with_line_id_and_reason() -> None:
 
 
 def test_a_row_without_a_vendor_id_gets_a_hash_of_its_values() -> None:
-    normal, rejections = _normalise(LOCK_HEADER, [lock_event(""), lock_event(""), lock_event("", event="lock")])
+    normal, rejections = _normalise(
+        LOCK_HEADER, [lock_event(""), lock_event(""), lock_event("", event="lock")]
+    )
     assert rejections == []
     assert normal.keys[0] == normal.keys[1]
     assert normal.keys[0] != normal.keys[2]

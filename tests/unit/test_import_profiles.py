@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,12 @@ from loggutdrag.sources.readers import open_reader
 from loggutdrag.sources.spec import spec_for
 
 PNR_A_DASH = f"{PNR_A[:8]}-{PNR_A[8:]}"
+EXTRA = ["Gatuadress", "Postnr", "Ort", "Datum", "Tid"]  # columns read by templates
+
+
+def wall(*parts: int) -> datetime:
+    """A wall-clock time as an Excel cell holds it (no zone)."""
+    return datetime(*parts)  # noqa: DTZ001 - Excel cells have no zone
 
 
 def _xlsx(path: Path, sheet: str, rows: list[list[object]]) -> Path:
@@ -35,21 +42,53 @@ def _samples(tmp: Path) -> dict[str, Path]:
     files["larmregister-sv-csv"] = tmp / "reg.csv"
     files["larmregister-sv-csv"].write_text(
         "Larm-ID;Larmtyp;Utförare;Personnummer;Namn;Adress;Aktiv från;Aktiv till\n"
-        f"A1;Trygghetslarm;HT01;{PNR_A_DASH};Astrid Berg;Storgatan 1, 582 22 Linköping;2025-01-01;\n"
+        f"A1;Trygghetslarm;HT01;{PNR_A_DASH};Astrid Berg;"
+        "Storgatan 1, 582 22 Linköping;2025-01-01;\n"
         "A2;Personallarm;HT01;;;Personalrum;20250101;31/12/2025\n",
         encoding="utf-8",
     )
-    from datetime import datetime
-
     files["larmregister-xlsx"] = _xlsx(
         tmp / "reg.xlsx",
         "Aktiva larm",
         [
             ["Aktiva larm per 2025-02-01"],
             [],
-            ["Larmnummer", "Typ", "Verksamhet", "Personnr", "Brukare", "Gatuadress", "Postnr", "Ort", "Startdatum", "Slutdatum"],
-            ["A1", "TL", "HT01", PNR_A_DASH, "Astrid Berg", "Storgatan 1", "582 22", "Linköping", datetime(2025, 1, 1), None],
-            ["A2", "AL", "HT01", None, None, None, None, None, datetime(2025, 1, 1), datetime(2025, 12, 31)],
+            [
+                "Larmnummer",
+                "Typ",
+                "Verksamhet",
+                "Personnr",
+                "Brukare",
+                "Gatuadress",
+                "Postnr",
+                "Ort",
+                "Startdatum",
+                "Slutdatum",
+            ],
+            [
+                "A1",
+                "TL",
+                "HT01",
+                PNR_A_DASH,
+                "Astrid Berg",
+                "Storgatan 1",
+                "582 22",
+                "Linköping",
+                wall(2025, 1, 1),
+                None,
+            ],
+            [
+                "A2",
+                "AL",
+                "HT01",
+                None,
+                None,
+                None,
+                None,
+                None,
+                wall(2025, 1, 1),
+                wall(2025, 12, 31),
+            ],
         ],
     )
     files["larmanrop-sv-csv"] = tmp / "calls.csv"
@@ -58,7 +97,8 @@ def _samples(tmp: Path) -> dict[str, Path]:
         "Eskalerad till;Kvitterad;Personal på plats;Avslutad;Utförare\n"
         f"C1;A1;{PNR_A};2025-02-01 22:10;01.02.2025 22:11:00;Op 1;Fall;Ja;2025-02-01 22:12;HT01;"
         "2025-02-01 22:13;2025-02-01 22:40;2025-02-01 22:45;HT01\n"
-        f"C2;A1;{PNR_A};2025-02-02 08:00;2025-02-02 08:01;Op 2;Falsklarm;Nej;;;;;2025-02-02 08:02;\n",
+        f"C2;A1;{PNR_A};2025-02-02 08:00;2025-02-02 08:01;Op 2;Falsklarm;Nej;;;;;"
+        "2025-02-02 08:02;\n",
         encoding="utf-8",
     )
     files["larmanrop-json"] = tmp / "calls.json"
@@ -91,14 +131,45 @@ def _samples(tmp: Path) -> dict[str, Path]:
         tmp / "locks.xlsx",
         "Händelser",
         [
-            ["Id", "Tidpunkt", "Lås", "Brukarens personnummer", "Organisation", "Användare", "Namn", "Händelse", "Sätt"],
-            ["L1", datetime(2025, 2, 1, 8, 15), "LAS-1", PNR_A, "HT01", "asa.o", "Åsa", "Upplåst", "app"],
-            ["L2", datetime(2025, 2, 1, 8, 40), "LAS-1", PNR_A, "HT01", "asa.o", "Åsa", "Nekad", "app"],
+            [
+                "Id",
+                "Tidpunkt",
+                "Lås",
+                "Brukarens personnummer",
+                "Organisation",
+                "Användare",
+                "Namn",
+                "Händelse",
+                "Sätt",
+            ],
+            [
+                "L1",
+                wall(2025, 2, 1, 8, 15),
+                "LAS-1",
+                PNR_A,
+                "HT01",
+                "asa.o",
+                "Åsa",
+                "Upplåst",
+                "app",
+            ],
+            [
+                "L2",
+                wall(2025, 2, 1, 8, 40),
+                "LAS-1",
+                PNR_A,
+                "HT01",
+                "asa.o",
+                "Åsa",
+                "Nekad",
+                "app",
+            ],
         ],
     )
     files["tillsynsbestallning-sv-csv"] = tmp / "orders.csv"
     files["tillsynsbestallning-sv-csv"].write_text(
-        "Beställnings-ID;Personnummer;Kamerans serienummer;Utförare;Tillsynstid;Veckodagar;Gäller från;Gäller till\n"
+        "Beställnings-ID;Personnummer;Kamerans serienummer;Utförare;Tillsynstid;Veckodagar;"
+        "Gäller från;Gäller till\n"
         f"O1;{PNR_A};CAM-1;HT01;22.30;Alla dagar;2025-01-01;\n"
         f"O2;{PNR_B};CAM-2;HT01;03:00;1357;2025-01-01;2025-06-30\n",
         encoding="utf-8",
@@ -107,22 +178,34 @@ def _samples(tmp: Path) -> dict[str, Path]:
         tmp / "orders.xlsx",
         "Beställningar",
         [
-            ["Beställning", "Personnr", "Serienr", "Utförare", "Klockslag", "Dagar", "Från", "Till"],
-            ["O1", PNR_A, "CAM-1", "HT01", "22:30", None, datetime(2025, 1, 1), None],
-            ["O2", PNR_B, "CAM-2", "HT01", "03:00", "12345", datetime(2025, 1, 1), None],
+            [
+                "Beställning",
+                "Personnr",
+                "Serienr",
+                "Utförare",
+                "Klockslag",
+                "Dagar",
+                "Från",
+                "Till",
+            ],
+            ["O1", PNR_A, "CAM-1", "HT01", "22:30", None, wall(2025, 1, 1), None],
+            ["O2", PNR_B, "CAM-2", "HT01", "03:00", "12345", wall(2025, 1, 1), None],
         ],
     )
     files["tillsyn-sv-csv"] = tmp / "lookins.csv"
     files["tillsyn-sv-csv"].write_text(
-        "Tillsyns-ID;Beställnings-ID;Kamera;Personnummer;Planerad tid;Utförd tid;Operatör;Utfall;Åtgärd;Åtgärd tid\n"
-        f"T1;O1;CAM-1;{PNR_A};2025-02-01 22:30;2025-02-01 22:31;Op 1;Ej i säng;Ringt utförare;2025-02-01 22:33\n"
+        "Tillsyns-ID;Beställnings-ID;Kamera;Personnummer;Planerad tid;Utförd tid;Operatör;"
+        "Utfall;Åtgärd;Åtgärd tid\n"
+        f"T1;O1;CAM-1;{PNR_A};2025-02-01 22:30;2025-02-01 22:31;Op 1;Ej i säng;Ringt utförare;"
+        "2025-02-01 22:33\n"
         f"T2;O1;CAM-1;{PNR_A};2025-02-02 22:30;2025-02-02 22:30;Op 1;I säng;Ingen;\n",
         encoding="utf-8",
     )
     files["tillsyn-json"] = tmp / "lookins.json"
     lookins = [
         {"id": "T1", "orderRef": "O1", "camera": {"serial": "CAM-1", "resident": PNR_A},
-         "scheduled": "2025-02-01T21:30:00Z", "performed": "2025-02-01T21:31:00Z", "operator": "Op 1",
+         "scheduled": "2025-02-01T21:30:00Z", "performed": "2025-02-01T21:31:00Z",
+         "operator": "Op 1",
          "result": "NOT_VISIBLE", "followUp": {"action": "RECHECK", "at": "2025-02-01T21:45:00Z"}},
         {"id": "T2", "orderRef": "O1", "camera": {"serial": "CAM-1", "resident": PNR_A},
          "scheduled": "2025-02-02T21:30:00Z", "result": "MISSED", "followUp": None},
@@ -140,7 +223,12 @@ def test_every_shipped_profile_maps_its_sample_export_without_rejections(tmp_pat
     samples = _samples(tmp_path)
     assert {p.name for p in all_profiles()} == set(samples)
     for profile in all_profiles():
-        reader = open_reader(samples[profile.name], profile, [n for names in profile.columns.values() for n in names] + ["Gatuadress", "Postnr", "Ort", "Datum", "Tid"])
+        reader = open_reader(
+            samples[profile.name],
+            profile,
+            [n for names in profile.columns.values() for n in names]
+            + ["Gatuadress", "Postnr", "Ort", "Datum", "Tid"],
+        )
         normaliser = Normaliser(spec_for(profile.source), profile, reader.header)
         results = [normaliser.apply(batch) for batch in reader.batches(100)]
         reader.close()
@@ -155,8 +243,15 @@ def test_sample_values_come_out_as_native_codes(tmp_path: Path) -> None:
 
     def columns(name: str) -> dict[str, list[object]]:
         profile = find_profile(name, all_profiles_source(name))
-        reader = open_reader(samples[name], profile, [n for names in profile.columns.values() for n in names] + ["Gatuadress", "Postnr", "Ort", "Datum", "Tid"])
-        normal, _ = Normaliser(spec_for(profile.source), profile, reader.header).apply(next(reader.batches(100)))
+        reader = open_reader(
+            samples[name],
+            profile,
+            [n for names in profile.columns.values() for n in names]
+            + ["Gatuadress", "Postnr", "Ort", "Datum", "Tid"],
+        )
+        normal, _ = Normaliser(spec_for(profile.source), profile, reader.header).apply(
+            next(reader.batches(100))
+        )
         reader.close()
         return normal.columns
 

@@ -1,4 +1,4 @@
-"""Readers: CSV with , ; and quotes, XLSX, JSON and NDJSON, streamed in batches with line numbers."""
+"""Readers: CSV with , ; and quotes, XLSX, JSON and NDJSON, streamed in batches with lines."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from loggutdrag.sources.readers import RawBatch, batch_after, detect_format, ope
 NATIVE = Profile.native("lock-events")
 
 
-def _all(path: Path, profile: Profile = NATIVE, wanted: list[str] | None = None, size: int = 2) -> tuple[list[str], RawBatch]:
+def _all(
+    path: Path, profile: Profile = NATIVE, wanted: list[str] | None = None, size: int = 2
+) -> tuple[list[str], RawBatch]:
     reader = open_reader(path, profile, wanted or LOCK_HEADER)
     merged = RawBatch([], [], records=None)
     try:
@@ -31,17 +33,21 @@ def _all(path: Path, profile: Profile = NATIVE, wanted: list[str] | None = None,
 
 
 def test_a_comma_csv_is_read_with_file_line_numbers(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "a.csv", LOCK_HEADER, [lock_event("E1"), lock_event("E2"), lock_event("E3")])
+    path = write_csv(
+        tmp_path / "a.csv", LOCK_HEADER, [lock_event("E1"), lock_event("E2"), lock_event("E3")]
+    )
     header, batch = _all(path)
     assert header == LOCK_HEADER
     assert batch.lines == [2, 3, 4]
     assert [row[0] for row in batch.rows] == ["E1", "E2", "E3"]
 
 
-def test_a_semicolon_csv_with_quoted_newlines_and_blank_lines_keeps_line_numbers(tmp_path: Path) -> None:
+def test_a_semicolon_csv_with_quoted_newlines_and_blank_lines_keeps_line_numbers(
+    tmp_path: Path,
+) -> None:
     text = (
         "\ufeffevent_id;occurred_at;lock_id;recipient_personnummer;provider;staff_username;staff_name;event;method\r\n"
-        'E1;2025-01-01T10:00:00;L;' + PNR_A + ';HT01;u;"Anna\r\nAndersson";unlock;app\r\n'
+        "E1;2025-01-01T10:00:00;L;" + PNR_A + ';HT01;u;"Anna\r\nAndersson";unlock;app\r\n'
         "\r\n"
         "E2;2025-01-01T11:00:00;L;" + PNR_A + ";HT01;u;Anna;lock;app\r\n"
     )
@@ -54,7 +60,9 @@ def test_a_semicolon_csv_with_quoted_newlines_and_blank_lines_keeps_line_numbers
 
 
 def test_a_file_in_another_encoding_is_unreadable_with_a_hint(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "c.csv", LOCK_HEADER, [lock_event("E1", name="Åsa Öberg")], encoding="cp1252")
+    path = write_csv(
+        tmp_path / "c.csv", LOCK_HEADER, [lock_event("E1", name="Åsa Öberg")], encoding="cp1252"
+    )
     with pytest.raises(FileUnreadableError, match="encoding"):
         _all(path)
 
@@ -78,7 +86,9 @@ def test_an_xlsx_sheet_is_streamed_with_row_numbers(tmp_path: Path) -> None:
     sheet.append([None] * len(LOCK_HEADER))
     sheet.append(lock_event("E2"))
     book.save(tmp_path / "d.xlsx")
-    profile = Profile(name="x", source=NATIVE.source, header_row=2, columns=NATIVE.columns, sheet="Händelser")
+    profile = Profile(
+        name="x", source=NATIVE.source, header_row=2, columns=NATIVE.columns, sheet="Händelser"
+    )
     header, batch = _all(tmp_path / "d.xlsx", profile)
     assert header == LOCK_HEADER
     assert batch.lines == [3, 5]
@@ -92,7 +102,14 @@ def test_a_broken_xlsx_is_unreadable(tmp_path: Path) -> None:
 
 
 def test_a_json_array_under_a_key_is_streamed_and_flattened(tmp_path: Path) -> None:
-    records = [{"id": f"C{i}", "alarm": {"subject": {"ssn": PNR_A}}, "escalation": {"escalated": i % 2 == 0}} for i in range(5)]
+    records = [
+        {
+            "id": f"C{i}",
+            "alarm": {"subject": {"ssn": PNR_A}},
+            "escalation": {"escalated": i % 2 == 0},
+        }
+        for i in range(5)
+    ]
     path = tmp_path / "calls.json"
     path.write_text(json.dumps({"export": {"at": "2025-01-01"}, "calls": records}, indent=1))
     profile = find_profile("larmanrop-json", "alarm-calls")

@@ -6,19 +6,53 @@ written is recorded in the audit trail by the services.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import wraps
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
-from loggutdrag.cli.app import app, context, handles_errors, print_json
+from loggutdrag.cli.app import ExitCode, app, context, fail, print_json
 from loggutdrag.domain.actor import CLI_OFFICER
-from loggutdrag.extracts.render import ExtractFormat
-from loggutdrag.services import billing, delivery, delivery_papers, extracts
-from loggutdrag.services.errors import BadInputError
+from loggutdrag.services.errors import BadInputError, ServiceError
+
+# The services behind these commands (reportlab, httpx, ...) are imported inside each command:
+# every other command of the CLI then starts without them.
 
 CASE_HELP = "Ärendets id eller diarienummer."
+
+# A service names the field it could not use; on the command line that is an option or argument.
+FIELD_NAMES = {
+    "case": "CASE",
+    "date": "--date",
+    "format": "--format",
+    "method": "--method",
+    "provider": "--provider",
+}
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """A business error becomes its exit code and a Swedish message naming the option (contract
+    1); with ``--json`` the error is also printed on stdout as ``{"error": {"field",
+    "message_sv"}}``, as ``request`` does."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except ServiceError as error:
+            name = FIELD_NAMES.get(error.field or "", error.field)
+            message = f"{name}: {error.message_sv}" if name else error.message_sv
+            if kwargs.get("as_json"):
+                print_json({"error": {"field": error.field, "message_sv": message}})
+            fail(message, ExitCode(error.exit_code))
+
+    return wrapper
 
 
 def _parse_date(text: str | None, field: str = "date") -> date | None:
@@ -27,13 +61,11 @@ def _parse_date(text: str | None, field: str = "date") -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise BadInputError(
-            f"{field}: {text!r} är inte ett datum (ÅÅÅÅ-MM-DD)", field=field
-        ) from None
+        raise BadInputError(f"{text!r} är inte ett datum (ÅÅÅÅ-MM-DD)", field=field) from None
 
 
 @app.command()
-@handles_errors
+@reports_errors
 def extract(
     case: Annotated[str, typer.Argument(help=CASE_HELP)],
     fmt: Annotated[
@@ -50,6 +82,9 @@ def extract(
     ] = False,
 ) -> None:
     """Ta fram loggutdraget för ett ärende (lagras i ärendet med kontrollsumma)."""
+    from loggutdrag.extracts.render import ExtractFormat
+    from loggutdrag.services import extracts
+
     chosen = extracts.parse_format(fmt)
     produced = extracts.produce_extract(context(), CLI_OFFICER, case, chosen)
     path = out
@@ -81,7 +116,7 @@ def extract(
 
 
 @app.command()
-@handles_errors
+@reports_errors
 def deliver(
     case: Annotated[str, typer.Argument(help=CASE_HELP)],
     method: Annotated[
@@ -100,6 +135,8 @@ def deliver(
     as_json: Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")] = False,
 ) -> None:
     """Leverera ärendets loggutdrag så som reglerna säger (R7, R9)."""
+    from loggutdrag.services import delivery
+
     chosen = delivery.parse_method(method)
     result = delivery.deliver(context(), CLI_OFFICER, case, chosen, receiver=receiver)
     written: list[str] = []
@@ -127,7 +164,7 @@ def deliver(
 
 
 @app.command("billing")
-@handles_errors
+@reports_errors
 def billing_run(
     *,
     provider: Annotated[
@@ -155,6 +192,8 @@ def billing_run(
     ] = False,
 ) -> None:
     """Underlag för fakturering: aktiva larmkunder per utförare, akutlarm avräknade (R1-R4)."""
+    from loggutdrag.services import billing, extracts
+
     ctx = context()
     as_of = _parse_date(on)
     if first_working_day:
@@ -186,12 +225,14 @@ def billing_run(
 
 
 @app.command("consent-form")
-@handles_errors
+@reports_errors
 def consent_form(
     case: Annotated[str, typer.Argument(help=CASE_HELP)],
     out: Annotated[Path | None, typer.Option("--out", help="Skriv blanketten hit.")] = None,
 ) -> None:
     """Förifylld samtyckesblankett när en annan person begär loggutdrag (R8)."""
+    from loggutdrag.services import delivery_papers
+
     document, content = delivery_papers.consent_form(context(), CLI_OFFICER, case)
     path = out or Path.cwd() / document.filename
     path.write_bytes(content)
@@ -199,12 +240,14 @@ def consent_form(
 
 
 @app.command("dispatch-list")
-@handles_errors
+@reports_errors
 def dispatch_list(
     on: Annotated[str | None, typer.Option("--date", help="Dag ÅÅÅÅ-MM-DD (annars i dag).")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Skriv listan hit.")] = None,
 ) -> None:
     """Utskickslista till administratören: dagens rekommenderade brev, ett per rad (R9)."""
+    from loggutdrag.services import delivery_papers, extracts
+
     ctx = context()
     day = _parse_date(on) or extracts.as_of_today(ctx)
     content = delivery_papers.dispatch_list(ctx, CLI_OFFICER, day)

@@ -128,7 +128,7 @@ def _retry_source(
             started_at=ctx.clock(),
             started_by=started_by,
         )
-        refs = References(connection)
+        refs = References(connection, ctx.settings.timezone)
         writer = make_writer(kind, connection, refs)
         after = 0
         while True:

@@ -21,9 +21,9 @@ from loggutdrag.domain.enums import ImportSource
 from loggutdrag.services.context import AppContext
 from loggutdrag.services.errors import BadInputError, ServiceError
 from loggutdrag.sources.errors import FileUnreadableError
-from loggutdrag.sources.normalise import Normaliser, Rejection
+from loggutdrag.sources.normalise import NormalBatch, Normaliser, Rejection
 from loggutdrag.sources.profile import NATIVE, Profile, ProfileError, all_profiles, find_profile
-from loggutdrag.sources.readers import Reader, batch_after, last_line, open_reader
+from loggutdrag.sources.readers import RawBatch, Reader, batch_after, last_line, open_reader
 from loggutdrag.sources.spec import spec_for
 from loggutdrag.store import imports_repo as repo
 from loggutdrag.store.bulk_refs import References
@@ -220,6 +220,15 @@ def _import(
     )
 
 
+def _prepared(
+    reader: Reader, normaliser: Normaliser, resume_after: int
+) -> Iterator[tuple[RawBatch, NormalBatch, list[Rejection]]]:
+    for raw in reader.batches(BATCH_ROWS):
+        batch = batch_after(raw, resume_after) if resume_after else raw
+        if batch is not None:
+            yield (batch, *normaliser.apply(batch))
+
+
 def _write_all(
     ctx: AppContext,
     run: repo.RunRow,
@@ -231,16 +240,12 @@ def _write_all(
     resume_after = run.last_line
     line = run.last_line
     with import_connection(ctx.engine) as connection:
-        refs = References(connection)
+        refs = References(connection, ctx.settings.timezone)
         writer = make_writer(run.source, connection, refs)
         repo.save_progress(connection, run.id, counts, line)  # takes the write lock first
         pending = 0
         try:
-            for raw in reader.batches(BATCH_ROWS):
-                batch = batch_after(raw, resume_after) if resume_after else raw
-                if batch is None:
-                    continue
-                normal, rejections = normaliser.apply(batch)
+            for batch, normal, rejections in _prepared(reader, normaliser, resume_after):
                 outcome = writer.write(normal.keys, normal.columns)
                 for index, reason in outcome.rejected.items():
                     rejections.append(

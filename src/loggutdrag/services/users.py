@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import Connection
 
@@ -21,8 +22,16 @@ from loggutdrag.services.errors import BadInputError, ServiceError
 
 MIN_PASSWORD_LENGTH = 10
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,79}$")
-# Verifying against this hash when the user is unknown makes both answers take as long.
-_DUMMY_HASH = hash_password("no-such-user-dummy-password")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verifying against this hash when the user is unknown makes both answers take as long.
+
+    Made on first use, not at import: hashing costs a fifth of a second, which every CLI command
+    paid at start-up."""
+    return hash_password("no-such-user-dummy-password")
+
 
 BAD_CREDENTIALS_SV = "Fel användarnamn eller lösenord."
 LOCKED_SV = (
@@ -134,7 +143,7 @@ def sign_in(
         connection = uow.connection
         account = accounts.by_username(connection, username) if username else None
         if account is None or account.password_hash is None:
-            verify_password(_DUMMY_HASH, password)
+            verify_password(_dummy_hash(), password)
             _audit(
                 ctx, connection, username or "-", AuditAction.SIGN_IN_FAILED, reason="unknown_user"
             )

@@ -9,8 +9,8 @@ history), and which rows could not be stored, with a Swedish reason.
 Timestamps arrive as stored UTC text (``YYYY-MM-DD HH:MM:SS``) and go to the driver as they are:
 SQLite stores exactly that text (see store.types), PostgreSQL reads it as UTC (the import
 connection's time zone is UTC). SQLite inserts with ``INSERT OR IGNORE`` on the unique external id;
-PostgreSQL streams with COPY into a temporary table and moves the rows with one
-``INSERT .. SELECT .. ON CONFLICT DO NOTHING``, ordered by the subject index's key.
+PostgreSQL looks up which external ids of the batch are stored and streams the new rows with COPY
+straight into the table (imports of one table take turns per transaction: an advisory lock).
 """
 
 from __future__ import annotations
@@ -18,11 +18,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
 
 from loggutdrag.store.bulk_refs import References
+
+_BY_RECIPIENT_AND_TIME = itemgetter(3, 1)
 
 
 @dataclass
@@ -52,9 +55,6 @@ class TableSink:
         if self.dialect == "sqlite":
             marks = ", ".join("?" for _ in columns)
             self._sql = f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 - fixed names
-        else:
-            self._stage = f"import_stage_{table}"
-            self._staged = False
 
     def insert(self, rows: list[tuple[Any, ...]]) -> int:
         """Insert ``rows`` (tuples in ``columns`` order); returns how many were new."""
@@ -71,25 +71,27 @@ class TableSink:
         return self._insert_postgres(driver, rows)
 
     def _insert_postgres(self, driver: Any, rows: list[tuple[Any, ...]]) -> int:
+        """COPY the rows whose external id is new straight into the table.
+
+        Imports of the same table are serialised per transaction by an advisory lock, so the check
+        of which ids exist and the COPY see the same table.
+        """
         names = ", ".join(self.columns)
         with driver.cursor() as cursor:
-            if not self._staged:
-                cursor.execute(
-                    f"CREATE TEMP TABLE IF NOT EXISTS {self._stage} ON COMMIT DELETE ROWS "  # noqa: S608 - fixed names
-                    f"AS SELECT {names} FROM {self.table} WITH NO DATA"
-                )
-                self._staged = True
-            with cursor.copy(f"COPY {self._stage} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"import:{self.table}",))
             cursor.execute(
-                f"INSERT INTO {self.table} ({names}) "  # noqa: S608 - fixed names
-                f"SELECT {names} FROM {self._stage} ORDER BY {self.order_by} "
-                "ON CONFLICT (external_id) DO NOTHING"
+                f"SELECT external_id FROM {self.table} WHERE external_id = ANY(%s)",  # noqa: S608
+                ([row[0] for row in rows],),
             )
-            inserted = int(cursor.rowcount)
-            cursor.execute(f"TRUNCATE {self._stage}")
-        return inserted
+            stored = {found for (found,) in cursor}
+            new: dict[str, tuple[Any, ...]] = {}
+            for row in rows:
+                if row[0] not in stored and row[0] not in new:
+                    new[row[0]] = row
+            with cursor.copy(f"COPY {self.table} ({names}) FROM STDIN") as copy:
+                for row in new.values():
+                    copy.write_row(row)
+        return len(new)
 
 
 def keep_rows(
@@ -145,6 +147,8 @@ class LockEventWriter:
         }
         columns, kept = keep_rows(columns, keys, outcome.rejected)
         rows = list(zip(kept, *(columns[name] for name in self.COLUMNS[1:]), strict=True))
+        if None not in columns["recipient_id"]:  # index-friendly order: (recipient, time)
+            rows.sort(key=_BY_RECIPIENT_AND_TIME)
         return _count(outcome, len(keys), self.sink.insert(rows))
 
 
@@ -161,7 +165,7 @@ class AlarmCallWriter:
 
     def write(self, keys: list[str], c: dict[str, list[Any]]) -> WriteOutcome:
         refs = self.refs
-        alarms = refs.alarm_refs(c["alarm_id"])
+        alarms = refs.alarm_refs(c["alarm_id"], c["triggered_at"])
         alarm_providers = [a[0] if a else None for a in alarms]
         alarm_recipients = [a[1] if a else None for a in alarms]
         columns = dict(c)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 from itertools import repeat
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -56,7 +58,7 @@ def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]
 class References:
     """Caches of natural key -> ids, filled from the database and by creating missing rows."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, zone: str = "Europe/Stockholm") -> None:
         self.connection = connection
         self.dialect = connection.dialect.name
         self.providers: dict[str, int] = {}
@@ -66,8 +68,10 @@ class References:
         self.cameras: dict[str, tuple[int, int | None]] = {}  # serial -> (id, recipient id)
         # order id -> (id, recipient id, camera id, provider id)
         self.orders: dict[str, tuple[int, int, int, int]] = {}
-        # alarm id -> (provider id, recipient id) of its latest period
-        self.alarms: dict[str, tuple[int, int | None]] = {}
+        # alarm id -> its register periods (from, to, provider id, recipient id), oldest first
+        self.alarms: dict[str, list[tuple[date, date | None, int, int | None]]] = {}
+        self.zone = ZoneInfo(zone)
+        self._local_days: dict[str, date] = {}
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -271,14 +275,44 @@ class References:
             )
         return [self.orders.get(key) if key is not None else None for key in order_ids]
 
-    def alarm_refs(self, alarm_ids: list[Any]) -> list[tuple[int, int | None] | None]:
+    def alarm_refs(
+        self, alarm_ids: list[Any], instants: list[Any]
+    ) -> list[tuple[int, int | None] | None]:
+        """(provider id, recipient id) of the register period of each alarm that covers the local
+        date of each instant (a call belongs to whoever had the alarm then); without such a
+        period, the alarm's latest one."""
         missing = self._missing(self.alarms, alarm_ids)
         for part in _chunks(missing):
             a = alarms.c
             query = (
-                select(a.external_id, a.provider_id, a.recipient_id)
+                select(a.external_id, a.active_from, a.active_to, a.provider_id, a.recipient_id)
                 .where(a.external_id.in_(part))
-                .order_by(a.active_from)
+                .order_by(a.external_id, a.active_from)
             )
-            self.alarms.update({row[0]: (row[1], row[2]) for row in self.connection.execute(query)})
-        return [self.alarms.get(key) if key is not None else None for key in alarm_ids]
+            for key, start, end, provider, recipient in self.connection.execute(query):
+                self.alarms.setdefault(key, []).append((start, end, provider, recipient))
+        found: list[tuple[int, int | None] | None] = []
+        for key, instant in zip(alarm_ids, instants, strict=True):
+            periods = self.alarms.get(key) if key is not None else None
+            if not periods:
+                found.append(None)
+                continue
+            chosen = periods[-1]
+            if instant is not None:
+                day = self.local_day(instant)
+                for period in periods:
+                    if period[0] <= day and (period[1] is None or day <= period[1]):
+                        chosen = period
+            found.append((chosen[2], chosen[3]))
+        return found
+
+    def local_day(self, instant: Any) -> date:
+        """The local calendar date of an instant (stored UTC text or an aware datetime)."""
+        if isinstance(instant, str):
+            hour = instant[:13]
+            day = self._local_days.get(hour)
+            if day is None:
+                moment = datetime.fromisoformat(f"{hour}:00:00+00:00")
+                day = self._local_days[hour] = moment.astimezone(self.zone).date()
+            return day
+        return cast(datetime, instant).astimezone(self.zone).date()

@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, exists, insert, select, update
+from sqlalchemy import Connection, bindparam, exists, insert, or_, select, update
 
 from loggutdrag.store.bulk import WriteOutcome
 from loggutdrag.store.bulk_refs import References
@@ -85,32 +85,41 @@ class AlarmRegisterWriter:
         outcome = merge_rows(
             self.connection, alarms, rows, ("external_id", "active_from"), "active_to"
         )
-        for row in rows:  # calls imported later find the alarm's provider and recipient
+        for row in rows:  # calls imported later find the alarm's new periods
             refs.alarms.pop(row["external_id"], None)
         return outcome
 
     def finish(self) -> None:
-        """Give alarm calls that name an alarm its provider and recipient, where they had none."""
-        for column in ("provider_id", "recipient_id"):
-            latest = (
-                select(getattr(alarms.c, column))
-                .where(alarms.c.external_id == alarm_calls.c.alarm_external_id)
-                .order_by(alarms.c.active_from.desc())
-                .limit(1)
-                .scalar_subquery()
+        """Give alarm calls that name an alarm, but had no provider or recipient, those of the
+        register period the call was made in."""
+        c = alarm_calls.c
+        waiting = self.connection.execute(
+            select(c.id, c.alarm_external_id, c.triggered_at, c.provider_id, c.recipient_id).where(
+                c.alarm_external_id.is_not(None),
+                or_(c.provider_id.is_(None), c.recipient_id.is_(None)),
             )
-            known = exists().where(
-                alarms.c.external_id == alarm_calls.c.alarm_external_id,
-                getattr(alarms.c, column).is_not(None),
-            )
+        ).all()
+        if not waiting:
+            return
+        self.refs.alarms.clear()
+        found = self.refs.alarm_refs(
+            [w.alarm_external_id for w in waiting], [w.triggered_at for w in waiting]
+        )
+        changes = [
+            {
+                "call": w.id,
+                "provider": w.provider_id or ref[0],
+                "recipient": w.recipient_id or ref[1],
+            }
+            for w, ref in zip(waiting, found, strict=True)
+            if ref is not None
+        ]
+        if changes:
             self.connection.execute(
                 update(alarm_calls)
-                .where(
-                    getattr(alarm_calls.c, column).is_(None),
-                    alarm_calls.c.alarm_external_id.is_not(None),
-                    known,
-                )
-                .values({column: latest})
+                .where(c.id == bindparam("call"))
+                .values(provider_id=bindparam("provider"), recipient_id=bindparam("recipient")),
+                changes,
             )
 
 

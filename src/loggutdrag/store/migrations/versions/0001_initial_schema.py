@@ -293,18 +293,6 @@ def upgrade() -> None:
         sa.Column("staff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
         sa.Column("event", sa.String(length=20), nullable=False),
         sa.Column("method", sa.String(length=40), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["lock_id"], ["locks.id"], name=op.f("fk_lock_events_lock_id_locks")
-        ),
-        sa.ForeignKeyConstraint(
-            ["provider_id"], ["providers.id"], name=op.f("fk_lock_events_provider_id_providers")
-        ),
-        sa.ForeignKeyConstraint(
-            ["recipient_id"], ["recipients.id"], name=op.f("fk_lock_events_recipient_id_recipients")
-        ),
-        sa.ForeignKeyConstraint(
-            ["staff_id"], ["staff.id"], name=op.f("fk_lock_events_staff_id_staff")
-        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_lock_events")),
         sa.UniqueConstraint("external_id", name=op.f("uq_lock_events_external_id")),
     )

@@ -1,0 +1,286 @@
+"""A small made-up municipality in the native import format of DESIGN.md, with the answers worked
+out by hand, for the acceptance-style tests of contract 1 (tests/integration/test_contract1_*).
+
+Everything here is written from DESIGN.md, DOMAIN.md and the seeds only: native CSV files, and
+contract-2 requests. Personnummer are made up (valid check digits from ``with_check_digit``).
+
+Two providers: HT01 (Hemtjänst Norr) and HT02 (Hemtjänst Syd). Elsa Ek's safety alarm T5 moved from
+HT01 to HT02 on 2026-10-01 (the second, ``;``-separated register file says so).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from loggutdrag.domain.personnummer import with_check_digit
+
+ASTRID = with_check_digit("19380412123")  # Astrid Andersson, HT01
+BERTIL = with_check_digit("19400518234")  # Bertil Berg, HT01
+CECILIA = with_check_digit("19331107345")  # Cecilia Carlsson, HT01 until 2026-09-30
+DAVID = with_check_digit("19450223456")  # David Dahl, HT01 from 2026-10-20
+ELSA = with_check_digit("19360930567")  # Elsa Ek, HT01, moved to HT02 on 2026-10-01
+FOLKE = with_check_digit("19420714678")  # Folke Fors, HT02
+GUSTAV = with_check_digit("19391201789")  # Gustav Grön, HT01 from 2026-10-15
+
+
+def dashed(personnummer: str) -> str:
+    """YYYYMMDD-NNNN, as people write it."""
+    return f"{personnummer[:8]}-{personnummer[8:]}"
+
+
+def bad_check_digit(personnummer: str) -> str:
+    return personnummer[:-1] + str((int(personnummer[-1]) + 1) % 10)
+
+
+REGISTER_HEADER = (
+    "alarm_id",
+    "alarm_type",
+    "provider",
+    "recipient_personnummer",
+    "recipient_name",
+    "address",
+    "active_from",
+    "active_to",
+)
+REGISTER_ROWS = (
+    ("T1", "trygghetslarm", "HT01", ASTRID, "Astrid Andersson", "Storgatan 1, 582 22 Linköping", "2025-01-01", ""),
+    ("T2", "trygghetslarm", "HT01", BERTIL, "Bertil Berg", "Ågatan 2, 582 23 Linköping", "2025-06-01", ""),
+    ("T3", "trygghetslarm", "HT01", CECILIA, "Cecilia Carlsson", "Drottninggatan 3, 582 24 Linköping", "2024-03-01", "2026-09-30"),
+    ("T4", "trygghetslarm", "HT01", DAVID, "David Dahl", "Nygatan 4, 582 25 Linköping", "2026-10-20", ""),
+    ("T5", "trygghetslarm", "HT01", ELSA, "Elsa Ek", "Hamngatan 5, 582 26 Linköping", "2025-02-01", ""),
+    ("T6", "trygghetslarm", "HT02", FOLKE, "Folke Fors", "Vasavägen 6, 583 30 Linköping", "2026-01-01", ""),
+    ("T7", "trygghetslarm", "HT01", GUSTAV, "Gustav Grön", "Kungsgatan 7, 582 27 Linköping", "2026-10-15", ""),
+    ("K1", "akutlarm", "HT01", "", "", "Personalrum Norr", "2024-01-01", ""),
+    ("K2", "akutlarm", "HT02", "", "", "Personalrum Syd", "2024-01-01", ""),
+    ("K3", "akutlarm", "HT01", "", "", "Nattpatrull Norr", "2024-01-01", "2026-06-30"),
+    ("K4", "akutlarm", "HT02", "", "", "Nattpatrull Syd", "2025-01-01", ""),
+)  # fmt: skip
+# A later snapshot that overlaps the first: T1 again unchanged, T5 ended at HT01, T5 at HT02.
+REGISTER_UPDATE_ROWS = (
+    REGISTER_ROWS[0],
+    ("T5", "trygghetslarm", "HT01", ELSA, "Elsa Ek", "Hamngatan 5, 582 26 Linköping", "2025-02-01", "2026-09-30"),
+    ("T5", "trygghetslarm", "HT02", ELSA, "Elsa Ek", "Hamngatan 5, 582 26 Linköping", "2026-10-01", ""),
+)  # fmt: skip
+
+# Active on 2026-10-15 (a Thursday), by hand:
+#   HT01: T1 Astrid, T2 Bertil, T7 Gustav (starts that day), K1  -> total 4, akutlarm 1, billable 3
+#         (not T3: ended 09-30; not T4: starts 10-20; not T5: moved; not K3: ended 06-30)
+#   HT02: T5 Elsa (moved in 10-01), T6 Folke, K2, K4             -> total 4, akutlarm 2, billable 2
+# Active on 2026-09-15 (a Tuesday):
+#   HT01: T1, T2, T3, T5, K1 -> 5, 1, 4          HT02: T6, K2, K4 -> 3, 2, 1
+BILLING_2026_10_15 = {"HT01": (4, 1, 3), "HT02": (4, 2, 2)}
+BILLING_2026_09_15 = {"HT01": (5, 1, 4), "HT02": (3, 2, 1)}
+
+CALLS_HEADER = (
+    "call_id",
+    "alarm_id",
+    "recipient_personnummer",
+    "triggered_at",
+    "answered_at",
+    "operator",
+    "reason",
+    "escalated",
+    "escalated_at",
+    "escalated_to",
+    "acknowledged_at",
+    "arrived_at",
+    "closed_at",
+)
+
+
+def _call(
+    call_id: str, alarm: str, who: str, at: str, escalated: bool, reason: str = "fall"
+) -> tuple[str, ...]:
+    """A call triggered at ``at`` (ISO, with or without offset); the chain follows in minutes."""
+    start = datetime.fromisoformat(at)
+
+    def plus(minutes: int) -> str:
+        return (start + timedelta(minutes=minutes)).isoformat()
+
+    if not escalated:
+        return (call_id, alarm, who, at, plus(1), "op.karin", reason, "false", "", "", "", "", plus(3))
+    return (
+        call_id, alarm, who, at, plus(1), "op.karin", reason, "true",
+        plus(2), "Hemtjänst", plus(3), plus(20), plus(40),
+    )  # fmt: skip
+
+
+CALLS_ROWS = (
+    _call("C1", "T1", ASTRID, "2026-10-03T22:10:00+02:00", True),
+    _call("C2", "T1", ASTRID, "2026-10-05T08:00:00", False, "felanrop"),  # local, no offset
+    _call("C3", "T1", ASTRID, "2026-09-30T22:30:00Z", True),  # 2026-10-01 00:30 in Stockholm
+    _call("C4", "T2", BERTIL, "2026-10-11T14:00:00+02:00", True),
+    _call("C5", "T2", BERTIL, "2026-11-01T00:30:00+01:00", True),  # November: outside October
+    _call("C6", "T2", BERTIL, "2026-10-31T23:30:00+01:00", True),  # last evening of October
+    _call("C7", "T6", FOLKE, "2026-10-12T10:00:00+02:00", True),
+    _call("C8", "T5", ELSA, "2026-09-20T10:00:00+02:00", True),  # Elsa still with HT01 then
+)
+# October 2026 by hand: Astrid C1, C2, C3 (C1 and C3 escalated); HT01 calls C1, C2, C3, C4, C6
+# (escalated C1, C3, C4, C6); HT02 C7. September 2026: HT01 has Elsa's escalated C8.
+
+LOCK_HEADER = (
+    "event_id",
+    "occurred_at",
+    "lock_id",
+    "recipient_personnummer",
+    "provider",
+    "staff_username",
+    "staff_name",
+    "event",
+    "method",
+)
+ANNA = ("anna.s", "Anna Svensson")
+BO = ("bo.l", "Bo Lind")
+LOCK_ROWS = (
+    ("L1", "2026-10-02T08:00:00+02:00", "LAS-A", ASTRID, "HT01", *ANNA, "unlock", "app"),
+    ("L2", "2026-10-02T08:25:00+02:00", "LAS-A", ASTRID, "HT01", *ANNA, "lock", "app"),
+    ("L3", "2026-10-05T19:00:00", "LAS-A", ASTRID, "HT01", *BO, "unlock", "tag"),  # local time
+    ("L4", "2026-10-05T19:20:00", "LAS-A", ASTRID, "HT01", *BO, "lock", "tag"),
+    ("L5", "2026-10-06T09:00:00+02:00", "LAS-B", BERTIL, "HT01", *ANNA, "unlock", "app"),
+    ("L6", "2026-10-06T09:30:00+02:00", "LAS-B", BERTIL, "HT01", *ANNA, "denied", "app"),
+    ("L7", "2026-11-02T09:00:00+01:00", "LAS-A", ASTRID, "HT01", *ANNA, "unlock", "app"),  # Nov
+    ("L8", "2026-10-25T02:30:00+02:00", "LAS-A", ASTRID, "HT01", *BO, "unlock", "tag"),  # 1st 02:30
+    ("L9", "2026-10-25T02:30:00+01:00", "LAS-A", ASTRID, "HT01", *BO, "lock", "tag"),  # 2nd 02:30
+)
+# Rows that must be rejected, on lines 11-14 of the file (the header is line 1):
+LOCK_BAD_ROWS = (
+    ("L10", "2026-10-07T08:00:00+02:00", "LAS-A", bad_check_digit(ASTRID), "HT01", *ANNA, "unlock", "app"),
+    ("L11", "igår kl 8", "LAS-A", ASTRID, "HT01", *ANNA, "unlock", "app"),
+    ("L12", "2026-10-07T09:00:00+02:00", "LAS-A", ASTRID, "HT01", *ANNA, "opened", "app"),
+    ("L13", "2026-10-07T10:00:00+02:00", "", ASTRID, "HT01", *ANNA, "unlock", "app"),
+)  # fmt: skip
+# October 2026 by hand: at Astrid's home L1, L2, L3, L4, L8, L9 (3 unlock, 3 lock);
+# Anna Svensson L1, L2, L5, L6; Bo Lind L3, L4, L8, L9.
+
+ORDERS_HEADER = (
+    "order_id",
+    "recipient_personnummer",
+    "camera_serial",
+    "provider",
+    "planned_time",
+    "weekdays",
+    "valid_from",
+    "valid_to",
+)
+ORDERS_ROWS = (
+    ("O1", ASTRID, "CAM-1001", "HT01", "23:00", "1234567", "2026-09-01", ""),
+    ("O2", FOLKE, "CAM-2002", "HT02", "22:30", "1234567", "2026-10-01", ""),
+)
+LOOKINS_HEADER = (
+    "lookin_id",
+    "order_id",
+    "camera_serial",
+    "recipient_personnummer",
+    "planned_at",
+    "performed_at",
+    "operator",
+    "outcome",
+    "action",
+    "action_at",
+)
+LOOKINS_ROWS = (
+    ("V1", "O1", "CAM-1001", ASTRID, "2026-10-01T23:00:00+02:00", "2026-10-01T23:02:00+02:00", "op.lisa", "in_bed", "none", ""),
+    ("V2", "O1", "CAM-1001", ASTRID, "2026-10-02T23:00:00+02:00", "2026-10-02T23:40:00+02:00", "op.lisa", "not_in_bed", "called_provider", "2026-10-02T23:42:00+02:00"),
+    ("V3", "O2", "CAM-2002", FOLKE, "2026-10-01T22:30:00+02:00", "", "op.lisa", "not_performed", "none", ""),
+    ("V4", "O1", "CAM-1001", ASTRID, "2026-10-05T23:00:00+02:00", "2026-10-05T23:01:00+02:00", "op.lisa", "in_bed", "none", ""),
+)  # fmt: skip
+# 2026-10-01..2026-10-03 by hand: Astrid/CAM-1001 V1, V2 (V2 40 minutes late), no look-in on the
+# night of 10-03; HT02: V3 (not performed).
+
+
+def write_csv(
+    path: Path, header: Sequence[str], rows: Sequence[Sequence[str]], delimiter: str = ","
+) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+@dataclass(frozen=True)
+class WorldFiles:
+    register: Path
+    register_update: Path  # `;`-separated, overlaps the first
+    calls: Path
+    locks: Path  # with the four bad rows at the end
+    orders: Path
+    lookins: Path
+
+    def in_import_order(self) -> list[tuple[str, Path]]:
+        return [
+            ("alarm-register", self.register),
+            ("alarm-register", self.register_update),
+            ("alarm-calls", self.calls),
+            ("lock-events", self.locks),
+            ("supervision-orders", self.orders),
+            ("supervision-lookins", self.lookins),
+        ]
+
+
+def write_world(folder: Path) -> WorldFiles:
+    folder.mkdir(parents=True, exist_ok=True)
+    return WorldFiles(
+        register=write_csv(folder / "register.csv", REGISTER_HEADER, REGISTER_ROWS),
+        register_update=write_csv(
+            folder / "register_oktober.csv", REGISTER_HEADER, REGISTER_UPDATE_ROWS, delimiter=";"
+        ),
+        calls=write_csv(folder / "calls.csv", CALLS_HEADER, CALLS_ROWS),
+        locks=write_csv(folder / "locks.csv", LOCK_HEADER, (*LOCK_ROWS, *LOCK_BAD_ROWS)),
+        orders=write_csv(folder / "orders.csv", ORDERS_HEADER, ORDERS_ROWS),
+        lookins=write_csv(folder / "lookins.csv", LOOKINS_HEADER, LOOKINS_ROWS),
+    )
+
+
+# --- requests (contract 2) ------------------------------------------------------------------------
+
+MANAGER_HT01 = {
+    "category": "provider",
+    "name": "Maria Chef",
+    "role": "manager",
+    "organisation": "Hemtjänst Norr",
+    "channel": "service_desk",
+}
+MANAGER_HT02 = {
+    "category": "provider",
+    "name": "Sara Chef",
+    "role": "manager",
+    "organisation": "Hemtjänst Syd",
+    "channel": "service_desk",
+}
+OCTOBER = {"start": "2026-10-01", "end": "2026-10-31"}
+RECEIVED = "2026-11-02T10:00:00+01:00"  # a Monday: due Wednesday 2026-11-04
+ADDRESS = {"name": "Astrid Andersson", "street": "Storgatan 1", "postcode": "582 22", "city": "Linköping"}  # fmt: skip
+
+
+def request(kind: str, scope: str | None, **fields: Any) -> dict[str, Any]:
+    """A provider manager's request via the service desk, received on a Monday; ``fields`` replace
+    the defaults (``None`` removes one)."""
+    data: dict[str, Any] = {
+        "kind": kind,
+        "scope": scope,
+        "provider": "HT01",
+        "requester": dict(MANAGER_HT01),
+        "reason": "Anhörig oroad över uteblivna besök",
+        "period": dict(OCTOBER),
+        "received_at": RECEIVED,
+    }
+    data.update(fields)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def astrid(**extra: Any) -> dict[str, Any]:
+    return {"recipient": {"name": "Astrid Andersson", "personnummer": dashed(ASTRID)}, **extra}
+
+
+def with_requester(data: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    changed = json.loads(json.dumps(data))
+    changed["requester"].update(changes)
+    changed["requester"] = {k: v for k, v in changed["requester"].items() if v is not None}
+    return changed
