@@ -1,1 +1,4 @@
-"""Benchmarks (`make bench`): each bench_<area>.py has ``run(quick: bool) -> str`` (a markdown section)."""
+"""Benchmarks (`make bench`).
+
+Each bench_<area>.py has ``run(quick: bool) -> str``, returning a markdown section.
+"""

@@ -1,4 +1,7 @@
-"""Run the benchmarks: ``python -m bench [--quick] [AREA ...]``; prints markdown to record in RESULTS.md."""
+"""Run the benchmarks: ``python -m bench [--quick] [AREA ...]``.
+
+Prints markdown to record in RESULTS.md.
+"""
 
 from __future__ import annotations
 
@@ -29,9 +32,8 @@ def main() -> int:
     args = parser.parse_args()
     areas = args.areas or _areas()
     print(f"# Benchmark run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
-    print(
-        f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}"
-    )
+    machine = f"{platform.machine()}, {platform.processor() or 'cpu'}"
+    print(f"Machine: {machine}, Python {platform.python_version()}")
     print(f"Command: {' '.join([Path(sys.executable).name, '-m', 'bench', *sys.argv[1:]])}\n")
     for area in areas:
         module = importlib.import_module(f"bench.bench_{area}")

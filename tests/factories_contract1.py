@@ -104,7 +104,21 @@ def _call(
         return (start + timedelta(minutes=minutes)).isoformat()
 
     if not escalated:
-        return (call_id, alarm, who, at, plus(1), "op.karin", reason, "false", "", "", "", "", plus(3))
+        return (
+            call_id,
+            alarm,
+            who,
+            at,
+            plus(1),
+            "op.karin",
+            reason,
+            "false",
+            "",
+            "",
+            "",
+            "",
+            plus(3),
+        )
     return (
         call_id, alarm, who, at, plus(1), "op.karin", reason, "true",
         plus(2), "Hemtjänst", plus(3), plus(20), plus(40),

@@ -20,7 +20,13 @@ PAGES = {
     ],
     "personal.omsorg": ["/utforare/bestall/tillsyn", "/handlaggare"],  # refused: an error page
     "vof.rep": ["/utforare/bestall/laslogg"],
-    "handlaggare": ["/handlaggare", "/handlaggare/sok", "/handlaggare/oversikt"],
+    "handlaggare": [
+        "/handlaggare",
+        "/handlaggare/sok",
+        "/handlaggare/oversikt",
+        "/handlaggare/import",
+        "/handlaggare/import/karantan",
+    ],
     "admin": ["/admin/granskning", "/admin/granskning/kontroll"],
 }
 

@@ -101,12 +101,16 @@ EXTRACT_REQUESTS = {
 }  # fmt: skip
 
 
-def _check_shape(found: Findings, name: str, extract: dict[str, Any], kind: str, scope: str) -> None:
+def _check_shape(
+    found: Findings, name: str, extract: dict[str, Any], kind: str, scope: str
+) -> None:
     found.expect(f"{name} keys", CONTRACT_KEYS - set(extract), set())
     found.expect(f"{name} kind/scope", (extract.get("kind"), extract.get("scope")), (kind, scope))
     period = extract.get("period") or {}
     found.expect(f"{name} period keys", {"start", "end"} <= set(period), True)
-    found.expect(f"{name} rows are objects", all(isinstance(r, dict) for r in extract["rows"]), True)
+    found.expect(
+        f"{name} rows are objects", all(isinstance(r, dict) for r in extract["rows"]), True
+    )
 
 
 def _check_active_alarms(found: Findings, extracts: dict[str, dict[str, Any]]) -> None:
@@ -127,7 +131,9 @@ def _check_active_alarms(found: Findings, extracts: dict[str, dict[str, Any]]) -
         found.expect(f"{name} alarms", {row.get("alarm_id") for row in rows}, alarm_ids)
         listed = {row.get("personnummer") for row in rows if row.get("personnummer")}
         found.expect(f"{name} persons", listed, {dashed(p) for p in people})
-        found.expect(f"{name} period", extract["period"], {"start": "2026-10-15", "end": "2026-10-15"})
+        found.expect(
+            f"{name} period", extract["period"], {"start": "2026-10-15", "end": "2026-10-15"}
+        )
 
 
 def _check_calls(found: Findings, extracts: dict[str, dict[str, Any]]) -> None:
@@ -146,7 +152,9 @@ def _check_calls(found: Findings, extracts: dict[str, dict[str, Any]]) -> None:
         (3, 2),
     )
     found.expect(
-        "calls_ht01 ids", [r.get("call_id") for r in provider_calls["rows"]], ["C3", "C1", "C4", "C6"]
+        "calls_ht01 ids",
+        [r.get("call_id") for r in provider_calls["rows"]],
+        ["C3", "C1", "C4", "C6"],
     )
     found.expect(
         "calls_ht01 calls/escalated",
@@ -218,7 +226,10 @@ def test_every_kind_and_scope_is_extracted_with_the_counts_worked_out_by_hand(cl
     out = cli.workdir / "out"
     out.mkdir()
     results = cli.many(
-        [("extract", case, "--format", "json", "--out", out / f"{name}.json") for name, case in cases.items()]  # fmt: skip
+        [
+            ("extract", case, "--format", "json", "--out", out / f"{name}.json")
+            for name, case in cases.items()
+        ]  # fmt: skip
     )
     extracts = {}
     for name, result in zip(cases, results, strict=True):
@@ -250,7 +261,10 @@ def test_every_kind_and_scope_is_extracted_with_the_counts_worked_out_by_hand(cl
         found.expect(f"{name} csv widths", {len(row) for row in rows} - {len(header)}, set())
         found.expect(
             f"{name} csv is the same rows",
-            [row_json[key] in row_csv for row_json, row_csv in zip(extracts[name]["rows"], rows, strict=False)],  # fmt: skip
+            [
+                row_json[key] in row_csv
+                for row_json, row_csv in zip(extracts[name]["rows"], rows, strict=False)
+            ],  # fmt: skip
             [True] * len(rows),
         )
     found.expect("pdf", files["calls_astrid"].read_bytes()[:4], b"%PDF")
@@ -282,7 +296,15 @@ def test_billing_and_delivery_follow_contract_1(cli: Cli) -> None:
             ("billing", "--date", "2026-09-15", "--json"),
             ("billing", "--date", "2026-10-17", "--json"),
             ("deliver", cases["calls_ht01"], "--method", "service-desk", "--json"),
-            ("deliver", cases["astrid_by_mail"], "--method", "registered-mail", "--out", papers, "--json"),  # fmt: skip
+            (
+                "deliver",
+                cases["astrid_by_mail"],
+                "--method",
+                "registered-mail",
+                "--out",
+                papers,
+                "--json",
+            ),  # fmt: skip
             ("deliver", cases["supervision_ht02"], "--method", "registered-mail", "--json"),
         ]
     )

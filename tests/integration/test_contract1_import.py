@@ -74,12 +74,12 @@ def test_the_five_sources_import_with_exact_counts_and_a_reimport_inserts_nothin
     assert "event" in reasons[2]
     assert "lock_id" in reasons[3]
 
-    # An overlapping export (`;`): L5-L9 are stored already, L20 is new.
+    # An overlapping export (`;`): L5-L9 are stored already, L20 is new and listed twice.
     new = ("L20", "2026-10-28T07:00:00+01:00", "LAS-A", ASTRID, "HT01", *ANNA, "unlock", "app")
     overlap = write_csv(
-        tmp_path / "locks_2.csv", LOCK_HEADER, (*LOCK_ROWS[4:9], new), delimiter=";"
+        tmp_path / "locks_2.csv", LOCK_HEADER, (*LOCK_ROWS[4:9], new, new), delimiter=";"
     )
-    assert counts(cli.json("import", "lock-events", overlap, "--json")) == (6, 1, 5, 0)
+    assert counts(cli.json("import", "lock-events", overlap, "--json")) == (7, 1, 6, 0)
 
     again = cli.many(
         [("import", source, path, "--json") for source, path in world.in_import_order()]

@@ -286,7 +286,9 @@ def test_a_request_that_cannot_be_read_exits_2_naming_the_field(cli: Cli) -> Non
     not_json = cli.workdir / "not.json"
     not_json.write_text('{"kind": "lock_log", ', encoding="utf-8")
     cases = {
-        "period.start": request("lock_log", "recipient", **astrid(), period={"start": "2026-13-01", "end": "2026-10-31"}),  # fmt: skip
+        "period.start": request(
+            "lock_log", "recipient", **astrid(), period={"start": "2026-13-01", "end": "2026-10-31"}
+        ),  # fmt: skip
         "kind": request("camera_log", "recipient", **astrid()),
         "scope": request("lock_log", "provider"),
         "received_at": request("lock_log", "recipient", **astrid(), received_at="igår"),
@@ -311,8 +313,12 @@ def test_submit_registers_even_an_incomplete_request_with_a_diary_number(cli: Cl
     assert (first.code, second.code) == (3, 0), first.describe() + second.describe()
     waiting, ready = first.json(), second.json()
     assert set(waiting["verdict"]["missing"]) == {"reason", "camera_serial"}
-    assert (waiting["verdict"]["status"], waiting["verdict"]["due"]) == ("awaiting_supplement", None)
+    assert (waiting["verdict"]["status"], waiting["verdict"]["due"]) == (
+        "awaiting_supplement",
+        None,
+    )
     assert (ready["verdict"]["status"], ready["verdict"]["due"]) == ("ready", "2026-11-04")
+    assert (ready["status"], ready["due"]) == ("ready", "2026-11-04")  # the flat reading too
     assert waiting["case_id"] != ready["case_id"]
     assert waiting["diary_number"] != ready["diary_number"]
     assert all(isinstance(x["diary_number"], str) and x["diary_number"] for x in (waiting, ready))

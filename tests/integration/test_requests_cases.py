@@ -120,7 +120,7 @@ def test_a_supplement_completes_the_request_and_starts_the_clock(ctx: AppContext
     assert case.due == date(2026, 11, 27)
     assert case.request["camera_serial"] == "CAM-2041-7781"
     assert case.events[-1].from_status is CaseStatus.AWAITING_SUPPLEMENT
-    assert "camera_serial" in (case.events[-1].reason or "")
+    assert "Komplettering: tillsynskamerans serienummer." in (case.events[-1].reason or "")
     assert "case_supplemented" in _audit_actions(ctx.engine, case.id)
 
 

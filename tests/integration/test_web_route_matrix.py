@@ -52,6 +52,10 @@ POLICY: dict[tuple[str, str], frozenset[UserRole] | str] = {
     ("GET", "/handlaggare/sok"): OFFICE_ROLES,
     ("POST", "/handlaggare/sok"): OFFICE_ROLES,
     ("GET", "/handlaggare/oversikt"): OFFICE_ROLES,
+    ("GET", "/handlaggare/import"): OFFICE_ROLES,
+    ("POST", "/handlaggare/import"): OFFICE_ROLES,
+    ("GET", "/handlaggare/import/karantan"): OFFICE_ROLES,
+    ("POST", "/handlaggare/import/karantan/forsok-igen"): OFFICE_ROLES,
     # administrators
     ("GET", "/admin/granskning"): frozenset({A}),
     ("POST", "/admin/granskning"): frozenset({A}),

@@ -17,6 +17,12 @@ def record(connection: Connection, entry: AuditEntry) -> int:
     """Append ``entry`` to the trail in the caller's transaction; returns its id."""
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _POSTGRES_AUDIT_LOCK})
+    else:
+        # SQLite: take the database's write lock before reading the last hash. Without it two
+        # writers (web threads, CLI commands) read the same last entry and fork the chain.
+        connection.execute(
+            update(audit_head).where(audit_head.c.id == 1).values(last_id=audit_head.c.last_id)
+        )
     last = connection.execute(
         select(audit_events.c.hash).order_by(audit_events.c.id.desc()).limit(1)
     ).scalar_one_or_none()

@@ -14,8 +14,11 @@ from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
-from loggutdrag.cli.app import ExitCode, app, context, fail, print_json
+from loggutdrag.cli.app import ExitCode, app, fail, print_json
+from loggutdrag.cli.app import context as settings_context
 from loggutdrag.domain.actor import CLI_OFFICER
+from loggutdrag.services.cases import require_database
+from loggutdrag.services.context import AppContext
 from loggutdrag.services.errors import BadInputError, ServiceError
 
 # The services behind these commands (reportlab, httpx, ...) are imported inside each command:
@@ -26,6 +29,7 @@ CASE_HELP = "Ärendets id eller diarienummer."
 # A service names the field it could not use; on the command line that is an option or argument.
 FIELD_NAMES = {
     "case": "CASE",
+    "database": "LOGGUTDRAG_DATABASE_URL",
     "date": "--date",
     "format": "--format",
     "method": "--method",
@@ -53,6 +57,11 @@ def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
             fail(message, ExitCode(error.exit_code))
 
     return wrapper
+
+
+def context() -> AppContext:
+    """The context, once the database exists (else exit 2 saying to run `loggutdrag init`)."""
+    return require_database(settings_context())
 
 
 def _parse_date(text: str | None, field: str = "date") -> date | None:

@@ -23,6 +23,7 @@ from loggutdrag.domain.enums import CaseStatus
 from loggutdrag.domain.lifecycle import STATUS_SV
 from loggutdrag.domain.verdict import Verdict
 from loggutdrag.services import cases, requests
+from loggutdrag.services.context import AppContext
 from loggutdrag.services.errors import BadInputError, ServiceError
 
 request_app = typer.Typer(help="Begäran om loggutdrag: pröva, registrera, komplettera.")
@@ -63,6 +64,11 @@ def _run(as_json: bool, action: Callable[[], T]) -> T:
             print_json({"error": {"field": error.field, "message_sv": error.message_sv}})
         typer.echo(f"Fel: {error.message_sv}", err=True)
         raise typer.Exit(error.exit_code) from None
+
+
+def _ready() -> AppContext:
+    """The context of a command that needs registered cases: the database must exist."""
+    return cases.require_database(context())
 
 
 def _yes(value: bool) -> str:
@@ -106,7 +112,11 @@ def check(file: FileArgument, as_json: JsonOption = False) -> None:
 
 def _print_submitted(result: requests.SubmitResult, as_json: bool, what: str) -> None:
     if as_json:
-        print_json(result.to_json())
+        # Contract 1: "prints case_id, diary_number and the verdict". The verdict is nested under
+        # "verdict" (as in the API) and its fields are also given at the top level, so a reader
+        # who expects either shape finds what contract 1 promises.
+        data = result.to_json()
+        print_json({**data["verdict"], **data})
         return
     typer.echo(f"{what}: ärende {result.case_id}, diarienummer {result.diary_number}")
     _print_verdict(result.verdict)
@@ -127,7 +137,7 @@ def supplement(case: CaseArgument, file: FileArgument, as_json: JsonOption = Fal
     """Komplettera ett ärende med uppgifter som saknades och pröva det igen."""
     result = _run(
         as_json,
-        lambda: requests.supplement_request(context(), CLI_OFFICER, case, _read_json(file)),
+        lambda: requests.supplement_request(_ready(), CLI_OFFICER, case, _read_json(file)),
     )
     _print_submitted(result, as_json, "Kompletterat")
     _finish(result.verdict)
@@ -149,7 +159,7 @@ def _print_case(data: dict[str, Any]) -> None:
 @case_app.command("show")
 def show(case: CaseArgument, as_json: JsonOption = False) -> None:
     """Visa ett ärende med dess händelser."""
-    found = _run(as_json, lambda: cases.get_case(context(), CLI_OFFICER, case))
+    found = _run(as_json, lambda: cases.get_case(_ready(), CLI_OFFICER, case))
     data = cases.case_json(found)
     if as_json:
         print_json(data)
@@ -166,7 +176,7 @@ def transition(
 ) -> None:
     """Flytta ett ärende till en ny status (bara tillåtna steg)."""
     found = _run(
-        as_json, lambda: cases.transition_case(context(), CLI_OFFICER, case, status, reason)
+        as_json, lambda: cases.transition_case(_ready(), CLI_OFFICER, case, status, reason)
     )
     data = cases.case_json(found)
     if as_json:

@@ -112,26 +112,33 @@ def grid_table(
 
 
 def signature_block(labels: Sequence[str]) -> Flowable:
-    """Lines to sign on: a signature and a printed name under each label."""
+    """Lines to sign on: a signature and a printed name under each label.
+
+    The two lines of a label stand apart (a gap column between them), and each label after the
+    first starts a little lower, so no line runs into the next.
+    """
     s = styles()
+    gap = ""  # the empty middle column keeps the two lines apart
     cells: list[list[Any]] = []
     for label in labels:
-        cells.append([Paragraph(escape(label), s["cellbold"]), ""])
-        cells.append(["", ""])
+        cells.append([Paragraph(escape(label), s["cellbold"]), gap, ""])
+        cells.append(["", gap, ""])
         cells.append(
-            [Paragraph("Namnteckning", s["small"]), Paragraph("Namnförtydligande", s["small"])]
+            [Paragraph("Namnteckning", s["small"]), gap, Paragraph("Namnförtydligande", s["small"])]
         )
-        cells.append([Paragraph("Ort och datum: ______________________", s["small"]), ""])
-    table = Table(cells, colWidths=[85 * mm, 85 * mm], rowHeights=None)
+        cells.append([Paragraph("Ort och datum: ______________________", s["small"]), gap, ""])
+    table = Table(cells, colWidths=[78 * mm, 14 * mm, 78 * mm], rowHeights=None)
     style: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
     for index in range(len(labels)):
-        line_row = index * 4 + 1
+        label_row = index * 4
+        line_row = label_row + 1
         style += [
             ("LINEBELOW", (0, line_row), (0, line_row), 0.6, colors.black),
-            ("LINEBELOW", (1, line_row), (1, line_row), 0.6, colors.black),
-            ("TOPPADDING", (0, line_row), (-1, line_row), 22),
-            ("RIGHTPADDING", (0, line_row), (0, line_row), 12),
+            ("LINEBELOW", (2, line_row), (2, line_row), 0.6, colors.black),
+            ("TOPPADDING", (0, line_row), (-1, line_row), 26),
         ]
+        if index:
+            style.append(("TOPPADDING", (0, label_row), (-1, label_row), 18))
     table.setStyle(TableStyle(style))
     return KeepTogether([Spacer(1, 8), table])
 

@@ -1,4 +1,7 @@
-"""The audit trail's vocabulary and its hash chain (pure functions; storage lives in loggutdrag.audit)."""
+"""The audit trail's vocabulary and its hash chain.
+
+Pure functions; the storage lives in loggutdrag.audit.
+"""
 
 from __future__ import annotations
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 
 @lru_cache(maxsize=64)
 def _swedish_holidays(year: int) -> dict[date, str]:
+    # Imported when first needed: loading the package's countries costs a quarter of a second,
+    # which commands that never count working days (import, extract, audit) need not pay.
+    import holidays
+
     calendar = holidays.country_holidays(
         "SE", categories=("public", "de_facto"), language="sv", years=year
     )

@@ -1,4 +1,7 @@
-"""Business errors a use case reports to its caller; the CLI and web turn them into exit codes / HTTP."""
+"""Business errors a use case reports to its caller.
+
+The CLI turns them into exit codes, the web layer into HTTP answers.
+"""
 
 from __future__ import annotations
 

@@ -25,12 +25,14 @@ from loggutdrag.sources.normalise import NormalBatch, Normaliser, Rejection
 from loggutdrag.sources.profile import NATIVE, Profile, ProfileError, all_profiles, find_profile
 from loggutdrag.sources.readers import RawBatch, Reader, batch_after, last_line, open_reader
 from loggutdrag.sources.spec import spec_for
+from loggutdrag.store import bulk_indexes
 from loggutdrag.store import imports_repo as repo
 from loggutdrag.store.bulk_refs import References
-from loggutdrag.store.bulk_writers import finish_writer, import_connection, make_writer
+from loggutdrag.store.bulk_writers import finish_writer, import_connection, make_writer, sink_of
 
 BATCH_ROWS = 20_000  # rows normalised and written at a time
 COMMIT_ROWS = 250_000  # rows per transaction (a batch always commits whole)
+BULK_MIN_ROWS = 100_000  # a file this large (and >= half the table) imports with indexes dropped
 REJECTIONS_SHOWN = 10_000  # rejections listed in a report; all of them stay in the quarantine
 
 Progress = Callable[[int, int, int], None]  # (done, total, rows read): bytes or XLSX rows
@@ -236,16 +238,31 @@ def _write_all(
     normaliser: Normaliser,
     progress: Progress | None,
 ) -> None:
+    """Write every batch; commits every COMMIT_ROWS rows with the run's resume point.
+
+    A bulk import (see :func:`_goes_bulk`) instead drops the table's secondary indexes, writes the
+    whole file and rebuilds them in one transaction (store/bulk_indexes.py): killed, it leaves
+    the state before it and a re-run starts again from the first line.
+    """
     counts = run.counts
     resume_after = run.last_line
     line = run.last_line
     with import_connection(ctx.engine) as connection:
         refs = References(connection, ctx.settings.timezone)
         writer = make_writer(run.source, connection, refs)
+        sink = sink_of(writer)
         repo.save_progress(connection, run.id, counts, line)  # takes the write lock first
+        if sink is not None:
+            bulk_indexes.restore_missing(connection, sink.table)
+        dropped: list[Any] | None = None
         pending = 0
         try:
             for batch, normal, rejections in _prepared(reader, normaliser, resume_after):
+                if dropped is None and sink is not None:
+                    dropped = []
+                    if not resume_after and _goes_bulk(connection, sink.table, reader, len(batch)):
+                        dropped = bulk_indexes.drop_secondary(connection, sink.table)
+                        sink.sorts = False
                 outcome = writer.write(normal.keys, normal.columns)
                 for index, reason in outcome.rejected.items():
                     rejections.append(
@@ -269,7 +286,7 @@ def _write_all(
                 counts.rejected += len(rejections)
                 line = last_line(batch)
                 pending += len(batch)
-                if pending >= COMMIT_ROWS:
+                if pending >= COMMIT_ROWS and not dropped:
                     repo.save_progress(connection, run.id, counts, line)
                     connection.commit()
                     repo.save_progress(connection, run.id, counts, line)
@@ -277,6 +294,8 @@ def _write_all(
                 if progress is not None:
                     progress(reader.done(), reader.total, counts.read)
             finish_writer(writer)
+            if dropped:
+                bulk_indexes.create(connection, dropped)
         except FileUnreadableError as error:
             connection.rollback()
             with ctx.engine.begin() as failed:
@@ -287,6 +306,16 @@ def _write_all(
         connection.commit()
         if progress is not None:
             progress(reader.total, reader.total, counts.read)
+
+
+def _goes_bulk(connection: Any, table: str, reader: Reader, first_rows: int) -> bool:
+    """Whether the file (estimated from its first batch) is large enough, also against the rows
+    already stored, that rebuilding the secondary indexes beats maintaining them row by row."""
+    done = reader.done()
+    if first_rows <= 0 or done <= 0:
+        return False
+    expected = first_rows * reader.total / done
+    return expected >= max(BULK_MIN_ROWS, bulk_indexes.stored_rows(connection, table) / 2)
 
 
 def list_profiles(ctx: AppContext, source: str | None = None) -> list[dict[str, str | None]]:

@@ -8,6 +8,7 @@ the CLI and from the API.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -18,6 +19,7 @@ from loggutdrag.domain.actor import Actor
 from loggutdrag.domain.audit import AuditAction, AuditEntry
 from loggutdrag.domain.enums import CaseStatus, RequesterRole, UserRole
 from loggutdrag.domain.lifecycle import STATUS_SV, SUPPLEMENTABLE, check_transition
+from loggutdrag.domain.messages import field_label
 from loggutdrag.domain.request import Request
 from loggutdrag.domain.request_json import RequestFormatError, merge_supplement, parse_request
 from loggutdrag.domain.verdict import Verdict, evaluate
@@ -195,7 +197,8 @@ def supplement_request(
             kind=None if request.kind is None else str(request.kind),
             requester_category=_text(request.requester.category),
         )
-        fields = ", ".join(sorted(key for key in data if key != "received_at")) or "inga fält"
+        changed = _changed_paths(case.request, merged)
+        fields = "; ".join(field_label(path) for path in changed) or "inga nya uppgifter"
         cases_repo.add_event(
             connection,
             case.id,
@@ -203,7 +206,7 @@ def supplement_request(
             actor=actor.username,
             from_status=case.status,
             to_status=verdict.status,
-            reason=f"Komplettering ({fields}). {_verdict_reason(verdict)}",
+            reason=f"Komplettering: {fields}. {_verdict_reason(verdict)}",
         )
         record(
             connection,
@@ -215,7 +218,7 @@ def supplement_request(
                 recipient_id=findings.recipient_id,
                 staff_id=findings.staff_id,
                 details={
-                    "fields": sorted(data),
+                    "fields": changed,
                     "from_status": str(case.status),
                     "to_status": str(verdict.status),
                 },
@@ -290,3 +293,20 @@ def _authorised_request(
             "Ditt konto är inte verksamhetschef eller annan ansvarig.", field="requester.role"
         )
     return request, raw
+
+
+def _changed_paths(
+    before: Mapping[str, Any], after: Mapping[str, Any], prefix: str = ""
+) -> list[str]:
+    """The leaf field paths (``recipient.personnummer``) whose value a supplement changed."""
+    changed: list[str] = []
+    for key in sorted(set(before) | set(after)):
+        if key == "received_at":
+            continue
+        path = f"{prefix}{key}"
+        old, new = before.get(key), after.get(key)
+        if isinstance(old, Mapping) and isinstance(new, Mapping):
+            changed.extend(_changed_paths(old, new, f"{path}."))
+        elif old != new:
+            changed.append(path)
+    return changed

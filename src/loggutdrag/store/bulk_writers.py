@@ -12,6 +12,7 @@ from loggutdrag.store.bulk import (
     AlarmCallWriter,
     LockEventWriter,
     LookinWriter,
+    TableSink,
     WriteOutcome,
 )
 from loggutdrag.store.bulk_refs import References
@@ -38,6 +39,12 @@ _WRITERS: dict[str, Any] = {
 def make_writer(source: str, connection: Connection, refs: References) -> Writer:
     writer: Writer = _WRITERS[source](connection, refs)
     return writer
+
+
+def sink_of(writer: Writer) -> TableSink | None:
+    """The log-table sink of a writer (lock events, alarm calls, look-ins); None for registers."""
+    sink = getattr(writer, "sink", None)
+    return sink if isinstance(sink, TableSink) else None
 
 
 def finish_writer(writer: Writer) -> None:

@@ -1,8 +1,8 @@
 """Column types shared by all tables.
 
 Log timestamps are instants. They are stored in UTC: as ``timestamptz`` on PostgreSQL and, on
-SQLite, as text ``YYYY-MM-DD HH:MM:SS`` in UTC (seconds are the logs' resolution), which sorts and
-compares correctly and is what a bulk importer writes directly (see :data:`SQLITE_TIMESTAMP_FORMAT`).
+SQLite, as text ``YYYY-MM-DD HH:MM:SS`` in UTC (seconds are the logs' resolution), which sorts
+and compares correctly and is what a bulk importer writes directly (``SQLITE_TIMESTAMP_FORMAT``).
 """
 
 from __future__ import annotations

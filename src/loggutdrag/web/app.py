@@ -22,6 +22,7 @@ from loggutdrag.web.api import requests as requests_api
 from loggutdrag.web.csrf import SESSION_COOKIE, csrf_protect
 from loggutdrag.web.deps import get_actor
 from loggutdrag.web.ui import admin, auth, officer, pages, provider
+from loggutdrag.web.ui import imports as imports_ui
 from loggutdrag.web.ui.render import page
 from loggutdrag.web.ui.templating import STATIC_DIR
 
@@ -125,6 +126,7 @@ def create_app(settings: Settings, ctx: AppContext | None = None) -> FastAPI:
     app.include_router(admin.router)
     app.include_router(provider.router)
     app.include_router(officer.router)
+    app.include_router(imports_ui.router)
     app.include_router(requests_api.router, dependencies=API_AUTH)
     app.include_router(extracts_api.router, dependencies=API_AUTH)
     app.include_router(imports_api.router, dependencies=API_AUTH)

@@ -51,6 +51,7 @@ def navigation(actor: Actor | None) -> list[NavItem]:
             NavItem("/handlaggare", "Ärendekö"),
             NavItem("/handlaggare/sok", "Sök"),
             NavItem("/handlaggare/oversikt", "Översikt"),
+            NavItem("/handlaggare/import", "Import"),
         ]
     if actor.role is UserRole.ADMIN:
         items.append(NavItem("/admin/granskning", "Granskningslogg"))
