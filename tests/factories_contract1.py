@@ -48,25 +48,49 @@ REGISTER_HEADER = (
     "active_from",
     "active_to",
 )
+ADDRESSES = {
+    ASTRID: ("Astrid Andersson", "Storgatan 1, 582 22 Linköping"),
+    BERTIL: ("Bertil Berg", "Ågatan 2, 582 23 Linköping"),
+    CECILIA: ("Cecilia Carlsson", "Drottninggatan 3, 582 24 Linköping"),
+    DAVID: ("David Dahl", "Nygatan 4, 582 25 Linköping"),
+    ELSA: ("Elsa Ek", "Hamngatan 5, 582 26 Linköping"),
+    FOLKE: ("Folke Fors", "Vasavägen 6, 583 30 Linköping"),
+    GUSTAV: ("Gustav Grön", "Kungsgatan 7, 582 27 Linköping"),
+}
+
+
+def alarm(alarm_id: str, provider: str, who: str, start: str, end: str = "") -> tuple[str, ...]:
+    """A recipient's safety alarm (trygghetslarm) as a native register row."""
+    name, address = ADDRESSES[who]
+    return (alarm_id, "trygghetslarm", provider, who, name, address, start, end)
+
+
+def akutlarm(
+    alarm_id: str, provider: str, place: str, start: str, end: str = ""
+) -> tuple[str, ...]:
+    """A provider's own emergency alarm: no recipient."""
+    return (alarm_id, "akutlarm", provider, "", "", place, start, end)
+
+
 REGISTER_ROWS = (
-    ("T1", "trygghetslarm", "HT01", ASTRID, "Astrid Andersson", "Storgatan 1, 582 22 Linköping", "2025-01-01", ""),
-    ("T2", "trygghetslarm", "HT01", BERTIL, "Bertil Berg", "Ågatan 2, 582 23 Linköping", "2025-06-01", ""),
-    ("T3", "trygghetslarm", "HT01", CECILIA, "Cecilia Carlsson", "Drottninggatan 3, 582 24 Linköping", "2024-03-01", "2026-09-30"),
-    ("T4", "trygghetslarm", "HT01", DAVID, "David Dahl", "Nygatan 4, 582 25 Linköping", "2026-10-20", ""),
-    ("T5", "trygghetslarm", "HT01", ELSA, "Elsa Ek", "Hamngatan 5, 582 26 Linköping", "2025-02-01", ""),
-    ("T6", "trygghetslarm", "HT02", FOLKE, "Folke Fors", "Vasavägen 6, 583 30 Linköping", "2026-01-01", ""),
-    ("T7", "trygghetslarm", "HT01", GUSTAV, "Gustav Grön", "Kungsgatan 7, 582 27 Linköping", "2026-10-15", ""),
-    ("K1", "akutlarm", "HT01", "", "", "Personalrum Norr", "2024-01-01", ""),
-    ("K2", "akutlarm", "HT02", "", "", "Personalrum Syd", "2024-01-01", ""),
-    ("K3", "akutlarm", "HT01", "", "", "Nattpatrull Norr", "2024-01-01", "2026-06-30"),
-    ("K4", "akutlarm", "HT02", "", "", "Nattpatrull Syd", "2025-01-01", ""),
-)  # fmt: skip
+    alarm("T1", "HT01", ASTRID, "2025-01-01"),
+    alarm("T2", "HT01", BERTIL, "2025-06-01"),
+    alarm("T3", "HT01", CECILIA, "2024-03-01", "2026-09-30"),
+    alarm("T4", "HT01", DAVID, "2026-10-20"),
+    alarm("T5", "HT01", ELSA, "2025-02-01"),
+    alarm("T6", "HT02", FOLKE, "2026-01-01"),
+    alarm("T7", "HT01", GUSTAV, "2026-10-15"),
+    akutlarm("K1", "HT01", "Personalrum Norr", "2024-01-01"),
+    akutlarm("K2", "HT02", "Personalrum Syd", "2024-01-01"),
+    akutlarm("K3", "HT01", "Nattpatrull Norr", "2024-01-01", "2026-06-30"),
+    akutlarm("K4", "HT02", "Nattpatrull Syd", "2025-01-01"),
+)
 # A later snapshot that overlaps the first: T1 again unchanged, T5 ended at HT01, T5 at HT02.
 REGISTER_UPDATE_ROWS = (
     REGISTER_ROWS[0],
-    ("T5", "trygghetslarm", "HT01", ELSA, "Elsa Ek", "Hamngatan 5, 582 26 Linköping", "2025-02-01", "2026-09-30"),
-    ("T5", "trygghetslarm", "HT02", ELSA, "Elsa Ek", "Hamngatan 5, 582 26 Linköping", "2026-10-01", ""),
-)  # fmt: skip
+    alarm("T5", "HT01", ELSA, "2025-02-01", "2026-09-30"),
+    alarm("T5", "HT02", ELSA, "2026-10-01"),
+)
 
 # Active on 2026-10-15 (a Thursday), by hand:
 #   HT01: T1 Astrid, T2 Bertil, T7 Gustav (starts that day), K1  -> total 4, akutlarm 1, billable 3
@@ -95,7 +119,7 @@ CALLS_HEADER = (
 
 
 def _call(
-    call_id: str, alarm: str, who: str, at: str, escalated: bool, reason: str = "fall"
+    call_id: str, alarm_id: str, who: str, at: str, *, escalated: bool, reason: str = "fall"
 ) -> tuple[str, ...]:
     """A call triggered at ``at`` (ISO, with or without offset); the chain follows in minutes."""
     start = datetime.fromisoformat(at)
@@ -104,36 +128,36 @@ def _call(
         return (start + timedelta(minutes=minutes)).isoformat()
 
     if not escalated:
+        answered, closed = plus(1), plus(3)
         return (
             call_id,
-            alarm,
+            alarm_id,
             who,
             at,
-            plus(1),
+            answered,
             "op.karin",
             reason,
             "false",
-            "",
-            "",
-            "",
-            "",
-            plus(3),
+            *[""] * 4,
+            closed,
         )
     return (
-        call_id, alarm, who, at, plus(1), "op.karin", reason, "true",
+        call_id, alarm_id, who, at, plus(1), "op.karin", reason, "true",
         plus(2), "Hemtjänst", plus(3), plus(20), plus(40),
     )  # fmt: skip
 
 
 CALLS_ROWS = (
-    _call("C1", "T1", ASTRID, "2026-10-03T22:10:00+02:00", True),
-    _call("C2", "T1", ASTRID, "2026-10-05T08:00:00", False, "felanrop"),  # local, no offset
-    _call("C3", "T1", ASTRID, "2026-09-30T22:30:00Z", True),  # 2026-10-01 00:30 in Stockholm
-    _call("C4", "T2", BERTIL, "2026-10-11T14:00:00+02:00", True),
-    _call("C5", "T2", BERTIL, "2026-11-01T00:30:00+01:00", True),  # November: outside October
-    _call("C6", "T2", BERTIL, "2026-10-31T23:30:00+01:00", True),  # last evening of October
-    _call("C7", "T6", FOLKE, "2026-10-12T10:00:00+02:00", True),
-    _call("C8", "T5", ELSA, "2026-09-20T10:00:00+02:00", True),  # Elsa still with HT01 then
+    _call("C1", "T1", ASTRID, "2026-10-03T22:10:00+02:00", escalated=True),
+    # a local time without offset; not escalated:
+    _call("C2", "T1", ASTRID, "2026-10-05T08:00:00", escalated=False, reason="felanrop"),
+    # 22:30 UTC on 30 September is 00:30 on 1 October in Stockholm:
+    _call("C3", "T1", ASTRID, "2026-09-30T22:30:00Z", escalated=True),
+    _call("C4", "T2", BERTIL, "2026-10-11T14:00:00+02:00", escalated=True),
+    _call("C5", "T2", BERTIL, "2026-11-01T00:30:00+01:00", escalated=True),  # November
+    _call("C6", "T2", BERTIL, "2026-10-31T23:30:00+01:00", escalated=True),  # October's last hour
+    _call("C7", "T6", FOLKE, "2026-10-12T10:00:00+02:00", escalated=True),
+    _call("C8", "T5", ELSA, "2026-09-20T10:00:00+02:00", escalated=True),  # Elsa still at HT01
 )
 # October 2026 by hand: Astrid C1, C2, C3 (C1 and C3 escalated); HT01 calls C1, C2, C3, C4, C6
 # (escalated C1, C3, C4, C6); HT02 C7. September 2026: HT01 has Elsa's escalated C8.
@@ -151,24 +175,46 @@ LOCK_HEADER = (
 )
 ANNA = ("anna.s", "Anna Svensson")
 BO = ("bo.l", "Bo Lind")
+
+
+LOCKS = {ASTRID: "LAS-A", BERTIL: "LAS-B"}
+
+
+def lock(
+    event_id: str,
+    at: str,
+    who: str,
+    staff: tuple[str, str],
+    event: str,
+    *,
+    lock_id: str | None = None,
+) -> tuple[str, ...]:
+    """A lock event at HT01 on the recipient's lock; staff Anna opens by app, Bo by tag."""
+    method = "app" if staff == ANNA else "tag"
+    lock_id = LOCKS[who] if lock_id is None else lock_id
+    return (event_id, at, lock_id, who, "HT01", *staff, event, method)
+
+
 LOCK_ROWS = (
-    ("L1", "2026-10-02T08:00:00+02:00", "LAS-A", ASTRID, "HT01", *ANNA, "unlock", "app"),
-    ("L2", "2026-10-02T08:25:00+02:00", "LAS-A", ASTRID, "HT01", *ANNA, "lock", "app"),
-    ("L3", "2026-10-05T19:00:00", "LAS-A", ASTRID, "HT01", *BO, "unlock", "tag"),  # local time
-    ("L4", "2026-10-05T19:20:00", "LAS-A", ASTRID, "HT01", *BO, "lock", "tag"),
-    ("L5", "2026-10-06T09:00:00+02:00", "LAS-B", BERTIL, "HT01", *ANNA, "unlock", "app"),
-    ("L6", "2026-10-06T09:30:00+02:00", "LAS-B", BERTIL, "HT01", *ANNA, "denied", "app"),
-    ("L7", "2026-11-02T09:00:00+01:00", "LAS-A", ASTRID, "HT01", *ANNA, "unlock", "app"),  # Nov
-    ("L8", "2026-10-25T02:30:00+02:00", "LAS-A", ASTRID, "HT01", *BO, "unlock", "tag"),  # 1st 02:30
-    ("L9", "2026-10-25T02:30:00+01:00", "LAS-A", ASTRID, "HT01", *BO, "lock", "tag"),  # 2nd 02:30
+    lock("L1", "2026-10-02T08:00:00+02:00", ASTRID, ANNA, "unlock"),
+    lock("L2", "2026-10-02T08:25:00+02:00", ASTRID, ANNA, "lock"),
+    lock("L3", "2026-10-05T19:00:00", ASTRID, BO, "unlock"),  # local time, no offset
+    lock("L4", "2026-10-05T19:20:00", ASTRID, BO, "lock"),
+    lock("L5", "2026-10-06T09:00:00+02:00", BERTIL, ANNA, "unlock"),
+    lock("L6", "2026-10-06T09:30:00+02:00", BERTIL, ANNA, "denied"),
+    lock("L7", "2026-11-02T09:00:00+01:00", ASTRID, ANNA, "unlock"),  # November
+    lock("L8", "2026-10-25T02:30:00+02:00", ASTRID, BO, "unlock"),  # the first 02:30
+    lock("L9", "2026-10-25T02:30:00+01:00", ASTRID, BO, "lock"),  # the second 02:30
 )
 # Rows that must be rejected, on lines 11-14 of the file (the header is line 1):
 LOCK_BAD_ROWS = (
-    ("L10", "2026-10-07T08:00:00+02:00", "LAS-A", bad_check_digit(ASTRID), "HT01", *ANNA, "unlock", "app"),
-    ("L11", "igår kl 8", "LAS-A", ASTRID, "HT01", *ANNA, "unlock", "app"),
-    ("L12", "2026-10-07T09:00:00+02:00", "LAS-A", ASTRID, "HT01", *ANNA, "opened", "app"),
-    ("L13", "2026-10-07T10:00:00+02:00", "", ASTRID, "HT01", *ANNA, "unlock", "app"),
-)  # fmt: skip
+    lock(
+        "L10", "2026-10-07T08:00:00+02:00", bad_check_digit(ASTRID), ANNA, "unlock", lock_id="LAS-A"
+    ),
+    lock("L11", "igår kl 8", ASTRID, ANNA, "unlock"),  # unparseable time
+    lock("L12", "2026-10-07T09:00:00+02:00", ASTRID, ANNA, "opened"),  # unknown event
+    lock("L13", "2026-10-07T10:00:00+02:00", ASTRID, ANNA, "unlock", lock_id=""),  # no lock_id
+)
 # October 2026 by hand: at Astrid's home L1, L2, L3, L4, L8, L9 (3 unlock, 3 lock);
 # Anna Svensson L1, L2, L5, L6; Bo Lind L3, L4, L8, L9.
 
@@ -198,11 +244,44 @@ LOOKINS_HEADER = (
     "action",
     "action_at",
 )
+
+
+def lookin(
+    lookin_id: str,
+    order: tuple[str, str, str],
+    planned: str,
+    performed: str,
+    outcome: str,
+    *,
+    action: str = "none",
+    action_at: str = "",
+) -> tuple[str, ...]:
+    order_id, camera, who = order
+    operator = "op.lisa"
+    return (
+        lookin_id,
+        order_id,
+        camera,
+        who,
+        planned,
+        performed,
+        operator,
+        outcome,
+        action,
+        action_at,
+    )
+
+
+O1 = ("O1", "CAM-1001", ASTRID)
+O2 = ("O2", "CAM-2002", FOLKE)
 LOOKINS_ROWS = (
-    ("V1", "O1", "CAM-1001", ASTRID, "2026-10-01T23:00:00+02:00", "2026-10-01T23:02:00+02:00", "op.lisa", "in_bed", "none", ""),
-    ("V2", "O1", "CAM-1001", ASTRID, "2026-10-02T23:00:00+02:00", "2026-10-02T23:40:00+02:00", "op.lisa", "not_in_bed", "called_provider", "2026-10-02T23:42:00+02:00"),
-    ("V3", "O2", "CAM-2002", FOLKE, "2026-10-01T22:30:00+02:00", "", "op.lisa", "not_performed", "none", ""),
-    ("V4", "O1", "CAM-1001", ASTRID, "2026-10-05T23:00:00+02:00", "2026-10-05T23:01:00+02:00", "op.lisa", "in_bed", "none", ""),
+    lookin("V1", O1, "2026-10-01T23:00:00+02:00", "2026-10-01T23:02:00+02:00", "in_bed"),
+    lookin(
+        "V2", O1, "2026-10-02T23:00:00+02:00", "2026-10-02T23:40:00+02:00", "not_in_bed",
+        action="called_provider", action_at="2026-10-02T23:42:00+02:00",
+    ),
+    lookin("V3", O2, "2026-10-01T22:30:00+02:00", "", "not_performed"),
+    lookin("V4", O1, "2026-10-05T23:00:00+02:00", "2026-10-05T23:01:00+02:00", "in_bed"),
 )  # fmt: skip
 # 2026-10-01..2026-10-03 by hand: Astrid/CAM-1001 V1, V2 (V2 40 minutes late), no look-in on the
 # night of 10-03; HT02: V3 (not performed).
@@ -270,7 +349,12 @@ MANAGER_HT02 = {
 }
 OCTOBER = {"start": "2026-10-01", "end": "2026-10-31"}
 RECEIVED = "2026-11-02T10:00:00+01:00"  # a Monday: due Wednesday 2026-11-04
-ADDRESS = {"name": "Astrid Andersson", "street": "Storgatan 1", "postcode": "582 22", "city": "Linköping"}  # fmt: skip
+ADDRESS = {
+    "name": "Astrid Andersson",
+    "street": "Storgatan 1",
+    "postcode": "582 22",
+    "city": "Linköping",
+}
 
 
 def request(kind: str, scope: str | None, **fields: Any) -> dict[str, Any]:

@@ -34,7 +34,7 @@ def test_concurrent_writers_keep_the_audit_chain_whole(engine: Engine) -> None:
                         ),
                     )
                     connection.commit()
-            except Exception as error:  # noqa: BLE001 - reported below, with the others
+            except Exception as error:  # reported below, with the others
                 failures.append(repr(error))
 
     threads = [threading.Thread(target=write, args=(n,)) for n in range(WRITERS)]

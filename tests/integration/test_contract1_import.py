@@ -20,6 +20,7 @@ from factories_contract1 import (
     LOCK_ROWS,
     MANAGER_HT01,
     MANAGER_HT02,
+    lock,
     request,
     write_csv,
     write_world,
@@ -48,43 +49,53 @@ def test_the_five_sources_import_with_exact_counts_and_a_reimport_inserts_nothin
     cli: Cli, tmp_path: Path
 ) -> None:
     world = write_world(tmp_path / "files")
-    cli.run("init", code=0)  # on a database that exists already: harmless
-    expected_first = [
-        (0, (11, 11, 0, 0)),  # alarm register
-        (0, (3, 1, 2, 0)),  # `;`-separated snapshot overlapping the first: T1, T5 known; T5 new
-        (0, (8, 8, 0, 0)),  # alarm calls (one with a local time without offset)
-        (1, (13, 9, 0, 4)),  # lock events: four bad rows
-        (0, (2, 2, 0, 0)),  # supervision orders
-        (0, (4, 4, 0, 0)),  # supervision look-ins
-    ]
-    reports = []
-    for (source, path), (code, expected) in zip(
-        world.in_import_order(), expected_first, strict=True
-    ):
-        report = cli.json("import", source, path, "--json", code=code)
-        assert counts(report) == expected, (source, path.name, report)
-        reports.append(report)
+    # An overlapping export (`;`): L5-L9 are stored already, L20 is new and listed twice.
+    new = lock("L20", "2026-10-28T07:00:00+01:00", ASTRID, ANNA, "unlock")
+    overlap = write_csv(
+        tmp_path / "locks_2.csv", LOCK_HEADER, (*LOCK_ROWS[4:9], new, new), delimiter=";"
+    )
+    expected = {
+        world.register: (0, (11, 11, 0, 0)),
+        world.locks: (1, (13, 9, 0, 4)),  # four bad rows
+        world.orders: (0, (2, 2, 0, 0)),
+        # `;`-separated snapshot that overlaps the first: T1 and T5 known, T5 at HT02 new
+        world.register_update: (0, (3, 1, 2, 0)),
+        world.calls: (0, (8, 8, 0, 0)),  # one with a local time without offset
+        world.lookins: (0, (4, 4, 0, 0)),
+        overlap: (0, (7, 1, 6, 0)),
+    }
+    sources = {path: source for source, path in world.in_import_order()}
+    sources[overlap] = "lock-events"
 
-    locks = reports[3]
-    bad = [(r["line"], r["id"]) for r in rejections(locks)]
+    cli.run("init", code=0)  # on a database that exists already: harmless
+    # Independent sources side by side; a file that overlaps another after it.
+    batches = [
+        [world.register, world.locks, world.orders],
+        [world.register_update, world.calls, world.lookins],
+        [overlap],
+    ]
+    reports = {}
+    for batch in batches:
+        results = cli.many([("import", sources[path], path, "--json") for path in batch])
+        for path, result in zip(batch, results, strict=True):
+            code, wanted = expected[path]
+            assert result.code == code, result.describe()
+            assert counts(result.json()) == wanted, result.describe()
+            reports[path] = result.json()
+
+    bad = [(r["line"], r["id"]) for r in rejections(reports[world.locks])]
     assert bad == [(11, "L10"), (12, "L11"), (13, "L12"), (14, "L13")]
-    reasons = [r["reason"] for r in rejections(locks)]
+    reasons = [r["reason"] for r in rejections(reports[world.locks])]
     assert "personnummer" in reasons[0]
     assert "occurred_at" in reasons[1]
     assert "event" in reasons[2]
     assert "lock_id" in reasons[3]
 
-    # An overlapping export (`;`): L5-L9 are stored already, L20 is new and listed twice.
-    new = ("L20", "2026-10-28T07:00:00+01:00", "LAS-A", ASTRID, "HT01", *ANNA, "unlock", "app")
-    overlap = write_csv(
-        tmp_path / "locks_2.csv", LOCK_HEADER, (*LOCK_ROWS[4:9], new, new), delimiter=";"
-    )
-    assert counts(cli.json("import", "lock-events", overlap, "--json")) == (7, 1, 6, 0)
-
     again = cli.many(
         [("import", source, path, "--json") for source, path in world.in_import_order()]
     )
-    for result, (code, (read, _, _, rejected)) in zip(again, expected_first, strict=True):
+    for result, (_, path) in zip(again, world.in_import_order(), strict=True):
+        code, (read, _, _, rejected) = expected[path]
         assert result.code == code, result.describe()
         assert counts(result.json()) == (read, 0, read - rejected, rejected), result.describe()
 

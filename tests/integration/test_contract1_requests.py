@@ -288,7 +288,7 @@ def test_a_request_that_cannot_be_read_exits_2_naming_the_field(cli: Cli) -> Non
     cases = {
         "period.start": request(
             "lock_log", "recipient", **astrid(), period={"start": "2026-13-01", "end": "2026-10-31"}
-        ),  # fmt: skip
+        ),
         "kind": request("camera_log", "recipient", **astrid()),
         "scope": request("lock_log", "provider"),
         "received_at": request("lock_log", "recipient", **astrid(), received_at="igår"),

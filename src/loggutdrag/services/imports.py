@@ -27,6 +27,7 @@ from loggutdrag.sources.readers import RawBatch, Reader, batch_after, last_line,
 from loggutdrag.sources.spec import spec_for
 from loggutdrag.store import bulk_indexes
 from loggutdrag.store import imports_repo as repo
+from loggutdrag.store.bulk import TableSink
 from loggutdrag.store.bulk_refs import References
 from loggutdrag.store.bulk_writers import finish_writer, import_connection, make_writer, sink_of
 
@@ -258,21 +259,10 @@ def _write_all(
         pending = 0
         try:
             for batch, normal, rejections in _prepared(reader, normaliser, resume_after):
-                if dropped is None and sink is not None:
-                    dropped = []
-                    if not resume_after and _goes_bulk(connection, sink.table, reader, len(batch)):
-                        dropped = bulk_indexes.drop_secondary(connection, sink.table)
-                        sink.sorts = False
+                if dropped is None:
+                    dropped = _maybe_bulk(connection, sink, reader, len(batch), resume_after)
                 outcome = writer.write(normal.keys, normal.columns)
-                for index, reason in outcome.rejected.items():
-                    rejections.append(
-                        Rejection(
-                            normal.lines[index],
-                            normal.keys[index] if not normal.keys[index].startswith("h:") else "",
-                            reason,
-                            normal.raw_of(index, normaliser.header),
-                        )
-                    )
+                _add_write_rejections(rejections, outcome.rejected, normal, normaliser.header)
                 repo.add_to_quarantine(
                     connection,
                     run.id,
@@ -302,10 +292,38 @@ def _write_all(
                 repo.finish_run(failed, run.id, repo.RunStatus.FAILED, ctx.clock())
             raise ImportFileError(error.message_sv) from None
         repo.save_progress(connection, run.id, counts, line)
+        if counts.rejected:
+            repo.forget_repeated_rejections(connection, run)
         repo.finish_run(connection, run.id, repo.RunStatus.FINISHED, ctx.clock())
         connection.commit()
         if progress is not None:
             progress(reader.total, reader.total, counts.read)
+
+
+def _add_write_rejections(
+    rejections: list[Rejection], found: dict[int, str], normal: NormalBatch, header: list[str]
+) -> None:
+    """Rows the writer could not store (e.g. an unknown reference) join the batch's rejections."""
+    for index, reason in found.items():
+        key = normal.keys[index]
+        rejections.append(
+            Rejection(
+                normal.lines[index],
+                key if not key.startswith("h:") else "",
+                reason,
+                normal.raw_of(index, header),
+            )
+        )
+
+
+def _maybe_bulk(
+    connection: Any, sink: TableSink | None, reader: Reader, first_rows: int, resumed: int
+) -> list[Any]:
+    """Drop the log table's secondary indexes for a bulk import; returns them (to rebuild)."""
+    if sink is None or resumed or not _goes_bulk(connection, sink.table, reader, first_rows):
+        return []
+    sink.sorts = False
+    return bulk_indexes.drop_secondary(connection, sink.table)
 
 
 def _goes_bulk(connection: Any, table: str, reader: Reader, first_rows: int) -> bool:

@@ -43,6 +43,10 @@ def drop_secondary(connection: Connection, table: str) -> list[Index]:
             index.drop(connection)
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
+    else:  # CREATE INDEX sorts in runs of about the page cache and spills them to temporary
+        # files, not to memory (memory stays flat whatever the table size); the import
+        # connection is closed afterwards
+        connection.exec_driver_sql("PRAGMA temp_store = FILE")
     return dropped
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import Connection, Engine, func, insert, select, text, update
 
@@ -202,6 +203,36 @@ def add_to_quarantine(
         )
 
 
+def forget_repeated_rejections(connection: Connection, run: RunRow) -> int:
+    """Delete the open quarantine rows of earlier runs of the same file (source, SHA-256 and
+    profile) that ``run`` rejected again (same line and reason): importing a file twice keeps
+    one quarantine row per rejected line, the latest run's. Returns how many were deleted."""
+    earlier = select(import_runs.c.id).where(
+        import_runs.c.source == run.source,
+        import_runs.c.file_sha256 == run.file_sha256,
+        import_runs.c.profile == run.profile,
+        import_runs.c.id != run.id,
+    )
+    again = quarantine.alias("again")
+    repeated = (
+        select(again.c.id)
+        .where(
+            again.c.import_run_id == run.id,
+            again.c.line == quarantine.c.line,
+            again.c.reason == quarantine.c.reason,
+        )
+        .exists()
+    )
+    result = connection.execute(
+        quarantine.delete().where(
+            quarantine.c.import_run_id.in_(earlier),
+            quarantine.c.resolved_at.is_(None),
+            repeated,
+        )
+    )
+    return int(result.rowcount or 0)
+
+
 def rejections_of_run(connection: Connection, run_id: int, limit: int) -> list[dict[str, Any]]:
     query = (
         select(quarantine.c.line, quarantine.c.external_id, quarantine.c.reason)
@@ -284,7 +315,9 @@ def _retry(attempt: Callable[[], bool], seconds: float = CLAIM_WAIT_SECONDS) -> 
 def claim(engine: Engine, key: str) -> Iterator[None]:
     """Hold a lock on ``key`` (a file's hash) for the whole import; released when the process dies.
 
-    SQLite: an flock on a file next to the database. PostgreSQL: a session advisory lock.
+    SQLite: an flock on a file next to the database, removed again when the import ends (a taker
+    checks that the file it locked is still the one at the path). PostgreSQL: a session advisory
+    lock.
     """
     number = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
     if engine.dialect.name == "postgresql":
@@ -309,18 +342,31 @@ def claim(engine: Engine, key: str) -> Iterator[None]:
         yield
         return
     path = Path(f"{database}.import-{number & 0xFFFFFFFF:08x}.lock")
-    with path.open("a") as handle:
+    held: list[IO[str]] = []
 
-        def take() -> bool:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return False
-            return True
-
-        if not _retry(take):
-            raise ImportAlreadyRunningError(key)
+    def take() -> bool:
+        handle = path.open("a")
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return False
+        try:  # the holder before us may have removed the file: lock the one at the path
+            same = path.stat().st_ino == os.fstat(handle.fileno()).st_ino
+        except FileNotFoundError:
+            same = False
+        if not same:
+            handle.close()
+            return False
+        held.append(handle)
+        return True
+
+    if not _retry(take):
+        raise ImportAlreadyRunningError(key)
+    handle = held[0]
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)  # while still locked: no lock files pile up
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
