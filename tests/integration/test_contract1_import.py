@@ -68,11 +68,14 @@ def test_the_five_sources_import_with_exact_counts_and_a_reimport_inserts_nothin
     sources[overlap] = "lock-events"
 
     cli.run("init", code=0)  # on a database that exists already: harmless
-    # Independent sources side by side; a file that overlaps another after it.
+    # Files that create no common rows side by side (two imports creating the same new
+    # recipients at once can deadlock on PostgreSQL: see the report of this suite); a file that
+    # overlaps another after it.
     batches = [
-        [world.register, world.locks, world.orders],
-        [world.register_update, world.calls, world.lookins],
-        [overlap],
+        [world.register],
+        [world.register_update, world.calls, world.locks],
+        [world.orders, overlap],
+        [world.lookins],
     ]
     reports = {}
     for batch in batches:

@@ -68,7 +68,7 @@ def test_a_large_import_drops_and_rebuilds_the_secondary_indexes_and_counts_ever
 
     assert small_bulk == [len(SECONDARY)]
     assert (report.read, report.inserted, report.duplicates, report.rejected) == (62, 60, 1, 1)
-    assert SECONDARY <= _indexes(engine)
+    assert _indexes(engine) >= SECONDARY
     assert _count(engine, lock_events) == 60
 
 
@@ -94,7 +94,7 @@ def test_a_bulk_import_that_fails_half_way_leaves_the_table_and_its_indexes_as_t
         import_file(ctx, "lock-events", path)
 
     assert small_bulk == [len(SECONDARY)]
-    assert SECONDARY <= _indexes(engine)
+    assert _indexes(engine) >= SECONDARY
     assert _count(engine, lock_events) == 0
 
 
@@ -108,7 +108,7 @@ def test_an_import_recreates_a_secondary_index_that_is_missing(
 
     import_file(ctx, "lock-events", lock_events_file(tmp_path / "few.csv", 5))
 
-    assert SECONDARY <= _indexes(engine)
+    assert _indexes(engine) >= SECONDARY
 
 
 def test_importing_a_finished_file_again_keeps_one_quarantine_row_per_rejected_line(
