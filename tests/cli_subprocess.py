@@ -98,3 +98,39 @@ class Cli:
 def write_json(path: Path, data: object) -> Path:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     return path
+
+
+class Findings:
+    """Soft assertions: every difference is collected, the test fails once with all of them."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def expect(self, what: str, actual: object, wanted: object) -> None:
+        if actual != wanted:
+            self.problems.append(f"{what}: got {actual!r}, expected {wanted!r}")
+
+    def code(self, what: str, result: CliResult, wanted: int) -> bool:
+        if result.code != wanted:
+            self.problems.append(f"{what}: {result.describe()}")
+            return False
+        return True
+
+    def assert_none(self) -> None:
+        assert not self.problems, "\n".join(self.problems)
+
+
+def submit_all(
+    cli: Cli, found: Findings, requests: dict[str, dict[str, Any]], *, due: str
+) -> dict[str, str]:
+    """Submit the requests side by side (`request submit --json`); their case ids by name. Each
+    must be complete and allowed, due on ``due``."""
+    paths = [write_json(cli.workdir / f"{name}.json", data) for name, data in requests.items()]
+    results = cli.many([("request", "submit", path, "--json") for path in paths])
+    cases = {}
+    for name, result in zip(requests, results, strict=True):
+        if found.code(f"submit {name}", result, 0):
+            submitted = result.json()
+            found.expect(f"{name} due", submitted["verdict"]["due"], due)
+            cases[name] = str(submitted["case_id"])
+    return cases

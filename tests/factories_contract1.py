@@ -11,14 +11,13 @@ HT01 to HT02 on 2026-10-01 (the second, ``;``-separated register file says so).
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from loggutdrag.domain.personnummer import with_check_digit
+from loggutdrag.services.context import AppContext
 
 ASTRID = with_check_digit("19380412123")  # Astrid Andersson, HT01
 BERTIL = with_check_digit("19400518234")  # Bertil Berg, HT01
@@ -27,6 +26,11 @@ DAVID = with_check_digit("19450223456")  # David Dahl, HT01 from 2026-10-20
 ELSA = with_check_digit("19360930567")  # Elsa Ek, HT01, moved to HT02 on 2026-10-01
 FOLKE = with_check_digit("19420714678")  # Folke Fors, HT02
 GUSTAV = with_check_digit("19391201789")  # Gustav Grön, HT01 from 2026-10-15
+
+
+def header(line: str) -> tuple[str, ...]:
+    """The columns of a native CSV header line."""
+    return tuple(line.split(","))
 
 
 def dashed(personnummer: str) -> str:
@@ -38,15 +42,8 @@ def bad_check_digit(personnummer: str) -> str:
     return personnummer[:-1] + str((int(personnummer[-1]) + 1) % 10)
 
 
-REGISTER_HEADER = (
-    "alarm_id",
-    "alarm_type",
-    "provider",
-    "recipient_personnummer",
-    "recipient_name",
-    "address",
-    "active_from",
-    "active_to",
+REGISTER_HEADER = header(
+    "alarm_id,alarm_type,provider,recipient_personnummer,recipient_name,address,active_from,active_to"
 )
 ADDRESSES = {
     ASTRID: ("Astrid Andersson", "Storgatan 1, 582 22 Linköping"),
@@ -101,20 +98,8 @@ REGISTER_UPDATE_ROWS = (
 BILLING_2026_10_15 = {"HT01": (4, 1, 3), "HT02": (4, 2, 2)}
 BILLING_2026_09_15 = {"HT01": (5, 1, 4), "HT02": (3, 2, 1)}
 
-CALLS_HEADER = (
-    "call_id",
-    "alarm_id",
-    "recipient_personnummer",
-    "triggered_at",
-    "answered_at",
-    "operator",
-    "reason",
-    "escalated",
-    "escalated_at",
-    "escalated_to",
-    "acknowledged_at",
-    "arrived_at",
-    "closed_at",
+CALLS_HEADER = header(
+    "call_id,alarm_id,recipient_personnummer,triggered_at,answered_at,operator,reason,escalated,escalated_at,escalated_to,acknowledged_at,arrived_at,closed_at"
 )
 
 
@@ -162,16 +147,8 @@ CALLS_ROWS = (
 # October 2026 by hand: Astrid C1, C2, C3 (C1 and C3 escalated); HT01 calls C1, C2, C3, C4, C6
 # (escalated C1, C3, C4, C6); HT02 C7. September 2026: HT01 has Elsa's escalated C8.
 
-LOCK_HEADER = (
-    "event_id",
-    "occurred_at",
-    "lock_id",
-    "recipient_personnummer",
-    "provider",
-    "staff_username",
-    "staff_name",
-    "event",
-    "method",
+LOCK_HEADER = header(
+    "event_id,occurred_at,lock_id,recipient_personnummer,provider,staff_username,staff_name,event,method"
 )
 ANNA = ("anna.s", "Anna Svensson")
 BO = ("bo.l", "Bo Lind")
@@ -218,31 +195,15 @@ LOCK_BAD_ROWS = (
 # October 2026 by hand: at Astrid's home L1, L2, L3, L4, L8, L9 (3 unlock, 3 lock);
 # Anna Svensson L1, L2, L5, L6; Bo Lind L3, L4, L8, L9.
 
-ORDERS_HEADER = (
-    "order_id",
-    "recipient_personnummer",
-    "camera_serial",
-    "provider",
-    "planned_time",
-    "weekdays",
-    "valid_from",
-    "valid_to",
+ORDERS_HEADER = header(
+    "order_id,recipient_personnummer,camera_serial,provider,planned_time,weekdays,valid_from,valid_to"
 )
 ORDERS_ROWS = (
     ("O1", ASTRID, "CAM-1001", "HT01", "23:00", "1234567", "2026-09-01", ""),
     ("O2", FOLKE, "CAM-2002", "HT02", "22:30", "1234567", "2026-10-01", ""),
 )
-LOOKINS_HEADER = (
-    "lookin_id",
-    "order_id",
-    "camera_serial",
-    "recipient_personnummer",
-    "planned_at",
-    "performed_at",
-    "operator",
-    "outcome",
-    "action",
-    "action_at",
+LOOKINS_HEADER = header(
+    "lookin_id,order_id,camera_serial,recipient_personnummer,planned_at,performed_at,operator,outcome,action,action_at"
 )
 
 
@@ -331,54 +292,12 @@ def write_world(folder: Path) -> WorldFiles:
     )
 
 
-# --- requests (contract 2) ------------------------------------------------------------------------
+def import_world(ctx: AppContext, folder: Path) -> WorldFiles:
+    """The municipality written to ``folder`` and imported in-process (the import itself is
+    tested through the command line in test_contract1_import.py)."""
+    from loggutdrag.services.imports import import_file
 
-MANAGER_HT01 = {
-    "category": "provider",
-    "name": "Maria Chef",
-    "role": "manager",
-    "organisation": "Hemtjänst Norr",
-    "channel": "service_desk",
-}
-MANAGER_HT02 = {
-    "category": "provider",
-    "name": "Sara Chef",
-    "role": "manager",
-    "organisation": "Hemtjänst Syd",
-    "channel": "service_desk",
-}
-OCTOBER = {"start": "2026-10-01", "end": "2026-10-31"}
-RECEIVED = "2026-11-02T10:00:00+01:00"  # a Monday: due Wednesday 2026-11-04
-ADDRESS = {
-    "name": "Astrid Andersson",
-    "street": "Storgatan 1",
-    "postcode": "582 22",
-    "city": "Linköping",
-}
-
-
-def request(kind: str, scope: str | None, **fields: Any) -> dict[str, Any]:
-    """A provider manager's request via the service desk, received on a Monday; ``fields`` replace
-    the defaults (``None`` removes one)."""
-    data: dict[str, Any] = {
-        "kind": kind,
-        "scope": scope,
-        "provider": "HT01",
-        "requester": dict(MANAGER_HT01),
-        "reason": "Anhörig oroad över uteblivna besök",
-        "period": dict(OCTOBER),
-        "received_at": RECEIVED,
-    }
-    data.update(fields)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def astrid(**extra: Any) -> dict[str, Any]:
-    return {"recipient": {"name": "Astrid Andersson", "personnummer": dashed(ASTRID)}, **extra}
-
-
-def with_requester(data: dict[str, Any], **changes: Any) -> dict[str, Any]:
-    changed = json.loads(json.dumps(data))
-    changed["requester"].update(changes)
-    changed["requester"] = {k: v for k, v in changed["requester"].items() if v is not None}
-    return changed
+    world = write_world(folder)
+    for source, path in world.in_import_order():
+        import_file(ctx, source, path)
+    return world

@@ -13,18 +13,8 @@ from typing import Any
 import pytest
 
 from cli_subprocess import Cli
-from factories_contract1 import (
-    ANNA,
-    ASTRID,
-    LOCK_HEADER,
-    LOCK_ROWS,
-    MANAGER_HT01,
-    MANAGER_HT02,
-    lock,
-    request,
-    write_csv,
-    write_world,
-)
+from factories_contract1 import ANNA, ASTRID, LOCK_HEADER, LOCK_ROWS, lock, write_csv, write_world
+from factories_contract1_requests import MANAGER_HT01, MANAGER_HT02, request
 from loggutdrag.services.context import AppContext
 
 

@@ -16,26 +16,19 @@ from typing import Any
 import pytest
 
 from cli_subprocess import Cli, CliResult, write_json
-from factories_contract1 import (
-    ASTRID,
+from factories_contract1 import ASTRID, bad_check_digit, dashed
+from factories_contract1_requests import (
+    ANNA_REF,
+    ASTRID_HERSELF,
+    DEC_2025,
+    KARL_VIA_ADMINISTRATION,
+    KARL_VIA_PROVIDER,
+    KARLS_ADDRESS,
+    NOV_2025,
     astrid,
-    bad_check_digit,
-    dashed,
     request,
     with_requester,
 )
-
-NOV_2025 = {"start": "2025-11-01", "end": "2025-11-30"}
-DEC_2025 = {"start": "2025-12-01", "end": "2025-12-31"}
-ANNA = {"name": "Anna Svensson", "username": "anna.s"}
-KARL_VIA_ADMINISTRATION = {
-    "category": "third_party",
-    "name": "Karl Andersson",
-    "channel": "administration_representative",
-}
-KARL_VIA_PROVIDER = {"category": "third_party", "name": "Karl Andersson", "channel": "provider"}
-KARLS_ADDRESS = {"street": "Lillgatan 9", "postcode": "58333", "city": "Linköping"}
-ASTRID_HERSELF = {"category": "recipient", "name": "Astrid Andersson", "channel": "in_person"}
 
 
 @dataclass(frozen=True)
@@ -93,7 +86,7 @@ COMPLETE = [
     Case(
         "a staff member's lock log by the manager, received the day before Nyårsafton",
         request(
-            "lock_log", "staff", staff=ANNA, period=NOV_2025,
+            "lock_log", "staff", staff=ANNA_REF, period=NOV_2025,
             received_at="2025-12-30T09:00:00+01:00",
         ),
         0, due="2026-01-05",
@@ -191,7 +184,7 @@ INCOMPLETE = [
 NOT_ALLOWED = [
     Case(
         "a staff member's lock log asked by provider staff, also without a period (R6)",
-        with_requester(request("lock_log", "staff", staff=ANNA, period=None), role="staff"),
+        with_requester(request("lock_log", "staff", staff=ANNA_REF, period=None), role="staff"),
         4, refused_by="R6", missing=frozenset({"period.start", "period.end"}),
     ),
     Case(
@@ -306,7 +299,9 @@ def test_a_request_that_cannot_be_read_exits_2_naming_the_field(cli: Cli) -> Non
 
 def test_submit_registers_even_an_incomplete_request_with_a_diary_number(cli: Cli) -> None:
     incomplete = write_json(cli.workdir / "incomplete.json", INCOMPLETE[1].data)
-    complete = write_json(cli.workdir / "complete.json", request("lock_log", "staff", staff=ANNA))
+    complete = write_json(
+        cli.workdir / "complete.json", request("lock_log", "staff", staff=ANNA_REF)
+    )
     first, second = cli.many(
         [("request", "submit", incomplete, "--json"), ("request", "submit", complete, "--json")]
     )
