@@ -85,7 +85,7 @@ def test_an_unreadable_file_exits_2_with_a_swedish_reason(
     )
     result = runner.invoke(app, ["import", "lock-events", str(no_time), "--json"])
     assert result.exit_code == 2
-    assert "occurred_at" in json.loads(result.stdout)["error"]
+    assert "occurred_at" in json.loads(result.stdout)["error"]["message_sv"]
     wrong_source = runner.invoke(app, ["import", "locks", str(no_time)])
     assert wrong_source.exit_code == 2
     assert "okänd källa" in wrong_source.output

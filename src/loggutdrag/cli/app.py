@@ -75,9 +75,20 @@ def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+UNEXPECTED_ERROR = 70  # EX_SOFTWARE: distinct from every exit code of contract 1
+
+
 def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
         typer.echo("Avbrutet.", err=True)
         sys.exit(130)
+    except Exception as error:  # the last line of defence: never a traceback
+        # Only the error's type: its text may quote personal data (e.g. a database parameter).
+        typer.echo(
+            f"Fel: ett oväntat fel inträffade ({type(error).__name__}). "
+            "Kontakta systemförvaltningen om felet kvarstår.",
+            err=True,
+        )
+        sys.exit(UNEXPECTED_ERROR)

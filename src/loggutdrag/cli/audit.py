@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from loggutdrag.cli.app import app, context, handles_errors, print_json
-from loggutdrag.services import audit
+from loggutdrag.services import audit, setup
 
 audit_app = typer.Typer(help="Granskningsloggen (vem gjorde vad, med vems uppgifter).")
 app.add_typer(audit_app, name="audit")
@@ -21,7 +21,7 @@ def verify(
     as_json: Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")] = False,
 ) -> None:
     """Kontrollera att ingen post i granskningsloggen har ändrats, tagits bort eller flyttats."""
-    report = audit.verify_trail(context())
+    report = audit.verify_trail(setup.require_database(context()))
     if as_json:
         print_json(
             {

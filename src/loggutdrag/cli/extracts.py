@@ -17,9 +17,9 @@ import typer
 from loggutdrag.cli.app import ExitCode, app, fail, print_json
 from loggutdrag.cli.app import context as settings_context
 from loggutdrag.domain.actor import CLI_OFFICER
-from loggutdrag.services.cases import require_database
 from loggutdrag.services.context import AppContext
 from loggutdrag.services.errors import BadInputError, ServiceError
+from loggutdrag.services.setup import require_database
 
 # The services behind these commands (reportlab, httpx, ...) are imported inside each command:
 # every other command of the CLI then starts without them.

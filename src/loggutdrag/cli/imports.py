@@ -20,6 +20,7 @@ from typing import Annotated, Any
 import typer
 
 from loggutdrag.cli.app import app, context, handles_errors, print_json
+from loggutdrag.services import setup
 from loggutdrag.services.errors import ServiceError
 
 ACTIONS = ("quarantine", "retry", "profiles")
@@ -64,7 +65,7 @@ def import_command(
             _import(source, file, profile, as_json)
     except ServiceError as error:
         if as_json:
-            print_json({"error": error.message_sv, "field": error.field})
+            print_json({"error": {"field": error.field, "message_sv": error.message_sv}})
         raise
 
 
@@ -72,6 +73,8 @@ def _import(source: str, file: Path, profile: str | None, as_json: bool) -> None
     from loggutdrag.services import imports
 
     ctx = context()
+    if not setup.database_ready(ctx):
+        setup.init_database(ctx)  # like `request submit`: an import into a new database creates it
     show_progress = not as_json and sys.stderr.isatty()
     if show_progress:
         from loggutdrag.cli.progress import import_progress
@@ -109,7 +112,7 @@ def _print_report(data: dict[str, Any]) -> None:
 def _quarantine(source: str | None, limit: int, as_json: bool) -> None:
     from loggutdrag.services.import_quarantine import list_quarantine
 
-    result = list_quarantine(context(), source=source, limit=limit)
+    result = list_quarantine(setup.require_database(context()), source=source, limit=limit)
     if as_json:
         print_json(result)
         return
@@ -122,7 +125,7 @@ def _quarantine(source: str | None, limit: int, as_json: bool) -> None:
 def _retry(source: str | None, profile: str | None, as_json: bool) -> None:
     from loggutdrag.services.import_quarantine import retry_quarantine
 
-    report = retry_quarantine(context(), source=source, profile=profile)
+    report = retry_quarantine(setup.require_database(context()), source=source, profile=profile)
     if as_json:
         print_json(report.as_json())
     else:

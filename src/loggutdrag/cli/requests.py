@@ -22,7 +22,7 @@ from loggutdrag.domain.actor import CLI_OFFICER
 from loggutdrag.domain.enums import CaseStatus
 from loggutdrag.domain.lifecycle import STATUS_SV
 from loggutdrag.domain.verdict import Verdict
-from loggutdrag.services import cases, requests
+from loggutdrag.services import cases, requests, setup
 from loggutdrag.services.context import AppContext
 from loggutdrag.services.errors import BadInputError, ServiceError
 
@@ -68,7 +68,7 @@ def _run(as_json: bool, action: Callable[[], T]) -> T:
 
 def _ready() -> AppContext:
     """The context of a command that needs registered cases: the database must exist."""
-    return cases.require_database(context())
+    return setup.require_database(context())
 
 
 def _yes(value: bool) -> str:

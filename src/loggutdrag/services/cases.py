@@ -38,26 +38,6 @@ class CaseStateError(ServiceError):
     http_status = 409
 
 
-class DatabaseMissingError(ServiceError):
-    """The database has no schema yet (``loggutdrag init`` has not been run)."""
-
-    exit_code = 2
-    http_status = 503
-
-
-def require_database(ctx: AppContext) -> AppContext:
-    """``ctx`` when its database has the schema; else a Swedish error that says what to do.
-
-    Checking never creates the database (an SQLite file that does not exist stays absent)."""
-    from loggutdrag.services.log_checks import database_ready
-
-    if not database_ready(ctx):
-        raise DatabaseMissingError(
-            "databasen är inte skapad ännu; kör först: loggutdrag init", field="database"
-        )
-    return ctx
-
-
 def load_case(connection: Connection, reference: str, *, for_update: bool = False) -> Case:
     case_id = cases_repo.find_case_id(connection, str(reference))
     case = (

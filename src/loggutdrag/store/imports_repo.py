@@ -155,7 +155,15 @@ def create_run(
     return int(result.scalar_one())
 
 
+IMPORT_WRITER_LOCK = 4_711_002  # PostgreSQL advisory lock: one import transaction writes at a time
+
+
 def save_progress(connection: Connection, run_id: int, counts: RunCounts, last_line: int) -> None:
+    """Record the run's counts and resume point; also makes this transaction the only import
+    writer (SQLite: the write lock; PostgreSQL: an advisory lock), so that two imports that create
+    the same new providers or recipients in different orders cannot deadlock."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:n)"), {"n": IMPORT_WRITER_LOCK})
     connection.execute(
         update(import_runs)
         .where(import_runs.c.id == run_id)

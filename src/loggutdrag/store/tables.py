@@ -204,7 +204,7 @@ import_runs = Table(
     Column("source", String(40), nullable=False),
     Column("filename", String(300), nullable=False),
     Column("file_sha256", String(64), nullable=False),
-    Column("profile", String(80)),
+    Column("profile", String(300)),  # a profile name or the path of a .toml
     Column("started_at", UtcDateTime, nullable=False),
     Column("finished_at", UtcDateTime),
     Column("status", String(20), nullable=False),  # running | finished | failed

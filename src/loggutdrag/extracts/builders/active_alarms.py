@@ -2,8 +2,9 @@
 
 Everyone with an active alarm registered on the date is listed with their personal data; the
 provider's own emergency alarms (akutlarm) are in the list too, listed apart after the recipients'
-safety alarms. ``total`` counts the whole list, ``akutlarm`` the emergency alarms in it, and
-``billable = total - akutlarm`` is what the provider invoices (seed 000).
+safety alarms. ``total`` counts the customers with an active trygghetslarm (a customer with two
+alarms once) plus the akutlarm, ``akutlarm`` the emergency alarms, and ``billable = total -
+akutlarm`` is what the provider invoices (seed 000).
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ def _address(row: q.ActiveAlarmRow) -> str:
     return ", ".join(parts)
 
 
+NOTES = (
+    "Listan visar alla larm som var registrerade som aktiva hos utföraren per datumet, "
+    "även verksamhetens akutlarm (listade sist).",
+    "Akutlarm ger ingen extra ersättning och räknas bort från totalsumman inför fakturering.",
+)
+
+
 def build_active_alarm_customers(ctx: BuildContext, spec: ExtractSpec) -> ExtractData:
     provider, subject, subject_text = provider_subject(ctx, spec)
     as_of = spec.as_of or ctx.header.produced_at.astimezone(ctx.tz).date()
@@ -71,7 +79,16 @@ def build_active_alarm_customers(ctx: BuildContext, spec: ExtractSpec) -> Extrac
         )
         for a in (*personal, *emergency)
     ]
-    total = len(rows)
+    # R1 counts customers ("antal larmkunder"), so a customer with two active safety alarms on the
+    # date counts once; each akutlarm counts as one (it has no customer).
+    customers = len({a.personnummer or a.alarm_id for a in personal})
+    total = customers + len(emergency)
+    notes = list(NOTES)
+    if customers < len(personal):
+        notes.append(
+            f"{len(personal) - customers} larm tillhör en kund som har mer än ett aktivt "
+            "trygghetslarm; kunden räknas en gång."
+        )
     return ExtractData(
         kind=ExtractKind.ACTIVE_ALARM_CUSTOMERS,
         scope=Scope.PROVIDER,
@@ -81,7 +98,7 @@ def build_active_alarm_customers(ctx: BuildContext, spec: ExtractSpec) -> Extrac
         summary={
             "as_of": as_of.isoformat(),
             "total": total,
-            "trygghetslarm": len(personal),
+            "trygghetslarm": customers,
             "akutlarm": len(emergency),
             "billable": total - len(emergency),
         },
@@ -89,12 +106,7 @@ def build_active_alarm_customers(ctx: BuildContext, spec: ExtractSpec) -> Extrac
         columns=COLUMNS,
         rows=rows,
         header=ctx.header,
-        notes=(
-            "Listan visar alla larm som var registrerade som aktiva hos utföraren per datumet, "
-            "även verksamhetens akutlarm (listade sist).",
-            "Akutlarm ger ingen extra ersättning och räknas bort från totalsumman inför "
-            "fakturering.",
-        ),
+        notes=tuple(notes),
     )
 
 

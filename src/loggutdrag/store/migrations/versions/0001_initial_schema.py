@@ -31,7 +31,7 @@ def upgrade() -> None:
         sa.Column("source", sa.String(length=40), nullable=False),
         sa.Column("filename", sa.String(length=300), nullable=False),
         sa.Column("file_sha256", sa.String(length=64), nullable=False),
-        sa.Column("profile", sa.String(length=80), nullable=True),
+        sa.Column("profile", sa.String(length=300), nullable=True),
         sa.Column("started_at", loggutdrag.store.types.UtcDateTime(), nullable=False),
         sa.Column("finished_at", loggutdrag.store.types.UtcDateTime(), nullable=True),
         sa.Column("status", sa.String(length=20), nullable=False),
