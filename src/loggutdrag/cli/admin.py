@@ -73,7 +73,7 @@ def serve(
 
         typer.echo("Demokonton (endast för demo):")
         for login in demo.demo_logins():
-            typer.echo(f"  {login.username:<14} lösenord {login.password:<16} {login.description}")
+            typer.echo(f"  {login.username:<16} lösenord {login.password:<17} {login.description}")
     typer.echo("Avsluta med Ctrl+C.\n")
     uvicorn.run(
         create_app(settings),
