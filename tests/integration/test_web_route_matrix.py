@@ -33,6 +33,7 @@ POLICY: dict[tuple[str, str], frozenset[UserRole] | str] = {
     ("GET", "/logga-in"): PUBLIC,
     ("POST", "/logga-in"): PUBLIC,
     ("POST", "/logga-ut"): ALL_ROLES,
+    ("POST", "/sprak"): PUBLIC,  # the language switch sets a cookie
     # the provider portal
     ("GET", "/utforare"): ALL_ROLES,
     ("GET", "/utforare/bestall/{slug}"): ALL_ROLES,

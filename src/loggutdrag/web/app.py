@@ -1,4 +1,4 @@
-"""The FastAPI application: JSON API under /api, Swedish pages elsewhere."""
+"""The FastAPI application: JSON API under /api, pages (Swedish, English available) elsewhere."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from loggutdrag.web.api import imports as imports_api
 from loggutdrag.web.api import requests as requests_api
 from loggutdrag.web.csrf import SESSION_COOKIE, csrf_protect
 from loggutdrag.web.deps import get_actor
-from loggutdrag.web.ui import admin, auth, officer, pages, provider
+from loggutdrag.web.ui import admin, auth, language, officer, pages, provider
 from loggutdrag.web.ui import imports as imports_ui
 from loggutdrag.web.ui.render import page
 from loggutdrag.web.ui.templating import STATIC_DIR
@@ -77,6 +77,7 @@ def create_app(settings: Settings, ctx: AppContext | None = None) -> FastAPI:
         same_site="lax",
         https_only=settings.cookies_secure,
     )
+    app.add_middleware(language.LanguageMiddleware)  # the page's language: the `lang` cookie
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, error: ServiceError) -> Response:
@@ -122,6 +123,7 @@ def create_app(settings: Settings, ctx: AppContext | None = None) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(pages.router)
+    app.include_router(language.router)
     app.include_router(auth.router)
     app.include_router(admin.router)
     app.include_router(provider.router)

@@ -15,6 +15,7 @@ from loggutdrag.domain.actor import Actor
 from loggutdrag.domain.enums import ExtractKind, UserRole
 from loggutdrag.web.csrf import CSRF_FIELD, csrf_token
 from loggutdrag.web.deps import current_actor
+from loggutdrag.web.ui import i18n
 from loggutdrag.web.ui.templating import templates
 
 KIND_SV: dict[str, str] = {
@@ -77,6 +78,7 @@ def page(
         "csrf_field": CSRF_FIELD,
         "csrf_token": csrf_token(request),
         "today": today_local(request),
+        "lang": i18n.current_language.get(),
     }
     base.update(context)
     return templates.TemplateResponse(request, template, base, status_code=status_code)

@@ -1,4 +1,4 @@
-"""Jinja2 templates of the Swedish pages, with the filters they share."""
+"""Jinja2 templates of the pages (Swedish, English available), with the filters they share."""
 
 from __future__ import annotations
 
@@ -9,11 +9,17 @@ from zoneinfo import ZoneInfo
 from fastapi.templating import Jinja2Templates
 
 from loggutdrag.config import get_settings
+from loggutdrag.web.ui import i18n
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 
 templates = Jinja2Templates(directory=TEMPLATE_DIR)
+templates.env.add_extension("jinja2.ext.i18n")
+# Installed once: the callables look up the request's language in a context variable.
+templates.env.install_gettext_callables(  # type: ignore[attr-defined]
+    i18n.gettext, i18n.ngettext, newstyle=True
+)
 
 
 def _zone() -> ZoneInfo:
