@@ -30,10 +30,14 @@ def test_the_english_cookie_gives_english_pages(world: World) -> None:
     assert "<h1>Case queue</h1>" in page
     assert "Sign out" in page
     assert "Ärendekö</h1>" not in page
+    assert ">Overview</a>" in page  # the menu, built in the page code
+    assert "(officer, welfare technology team)" in page  # the role label of the auth layer
+    assert "<title>Case queue – Loggutdrag</title>" in page
     assert ">Svenska</button>" in page
     case = client.get(f"/handlaggare/arenden/{world.case_id}").text
     assert "<h2>History</h2>" in case
     assert "<h2>Historik</h2>" not in case
+    assert "<dd>delivered</dd>" in case  # the case's status, a label of the domain
 
 
 def test_the_language_switch_sets_the_cookie_and_goes_back(world: World) -> None:

@@ -23,6 +23,7 @@ from loggutdrag.web.csrf import SESSION_COOKIE, csrf_protect
 from loggutdrag.web.deps import get_actor
 from loggutdrag.web.ui import admin, auth, language, officer, pages, provider
 from loggutdrag.web.ui import imports as imports_ui
+from loggutdrag.web.ui.i18n import N_, gettext
 from loggutdrag.web.ui.render import page
 from loggutdrag.web.ui.templating import STATIC_DIR
 
@@ -43,9 +44,9 @@ SECURITY_HEADERS = {
 API_AUTH = [Depends(get_actor)]
 
 _HTML_ERRORS = {
-    403: ("Ingen behörighet", "Du har inte behörighet till den här sidan eller filen."),
-    404: ("Sidan finns inte", "Sidan eller ärendet du söker finns inte."),
-    405: ("Det gick inte", "Det går inte att göra så på den här sidan."),
+    403: (N_("Ingen behörighet"), N_("Du har inte behörighet till den här sidan eller filen.")),
+    404: (N_("Sidan finns inte"), N_("Sidan eller ärendet du söker finns inte.")),
+    405: (N_("Det gick inte"), N_("Det går inte att göra så på den här sidan.")),
 }
 
 
@@ -84,7 +85,7 @@ def create_app(settings: Settings, ctx: AppContext | None = None) -> FastAPI:
         if request.url.path.startswith("/api"):
             body = {"detail": error.message_sv, "field": error.field}
             return JSONResponse(status_code=error.http_status, content=body)
-        heading = _HTML_ERRORS.get(error.http_status, ("Det gick inte", ""))[0]
+        heading = gettext(_HTML_ERRORS.get(error.http_status, (N_("Det gick inte"), ""))[0])
         return page(
             request,
             "error.html",
@@ -104,8 +105,9 @@ def create_app(settings: Settings, ctx: AppContext | None = None) -> FastAPI:
             target = request.url.path if request.method == "GET" else "/"
             return RedirectResponse(f"/logga-in?next={quote(target)}", status_code=303)
         heading, message = _HTML_ERRORS.get(
-            error.status_code, ("Det gick inte", "Något gick fel. Försök igen.")
+            error.status_code, (N_("Det gick inte"), N_("Något gick fel. Försök igen."))
         )
+        heading, message = gettext(heading), gettext(message)
         if error.status_code == 403 and isinstance(error.detail, str):
             message = error.detail
         return page(

@@ -16,6 +16,7 @@ from loggutdrag.services import audit
 from loggutdrag.services.audit import ACTION_LABELS_SV, AuditQuery
 from loggutdrag.services.errors import ServiceError
 from loggutdrag.web.deps import get_ctx, require_roles
+from loggutdrag.web.ui.i18n import gettext, translated
 from loggutdrag.web.ui.render import page
 
 router = APIRouter(include_in_schema=False)
@@ -28,9 +29,9 @@ def audit_page(request: Request, actor: AdminOnly) -> HTMLResponse:
     return page(
         request,
         "admin_audit.html",
-        "Granskningslogg",
+        gettext("Granskningslogg"),
         rows=rows,
-        labels=ACTION_LABELS_SV,
+        labels=translated(ACTION_LABELS_SV),
         query=AuditQuery(),
         error=None,
     )
@@ -58,10 +59,10 @@ def audit_search(
     return page(
         request,
         "admin_audit.html",
-        "Granskningslogg",
+        gettext("Granskningslogg"),
         status_code=422 if error else 200,
         rows=rows,
-        labels=ACTION_LABELS_SV,
+        labels=translated(ACTION_LABELS_SV),
         query=query,
         error=error,
         searched=True,
@@ -71,4 +72,6 @@ def audit_search(
 @router.get("/admin/granskning/kontroll", response_class=HTMLResponse)
 def audit_verify(request: Request, actor: AdminOnly) -> HTMLResponse:
     report = audit.verify_trail(get_ctx(request))
-    return page(request, "admin_verify.html", "Kontroll av granskningsloggen", report=report)
+    return page(
+        request, "admin_verify.html", gettext("Kontroll av granskningsloggen"), report=report
+    )

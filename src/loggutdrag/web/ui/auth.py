@@ -13,6 +13,7 @@ from loggutdrag.domain.enums import UserRole
 from loggutdrag.services import users
 from loggutdrag.services.errors import ServiceError
 from loggutdrag.web.deps import current_actor, end_session, get_actor, get_ctx, start_session
+from loggutdrag.web.ui.i18n import gettext
 from loggutdrag.web.ui.render import page
 
 router = APIRouter(include_in_schema=False)
@@ -47,7 +48,7 @@ def sign_in_form(request: Request, next: str | None = None) -> Response:
     return page(
         request,
         "login.html",
-        "Logga in",
+        gettext("Logga in"),
         next=safe_next(next),
         oidc_enabled=settings.oidc_enabled,
     )
@@ -73,7 +74,7 @@ def sign_in(
         return page(
             request,
             "login.html",
-            "Logga in",
+            gettext("Logga in"),
             status_code=error.http_status,
             error=error.message_sv,
             username=username[:80],

@@ -9,15 +9,19 @@ gettext callables installed once in the Jinja2 environment pick the right catalo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextvars import ContextVar
 from functools import cache
 from gettext import NullTranslations
 from io import BytesIO
 from pathlib import Path
+from typing import TypeVar
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
+
+K = TypeVar("K")
 
 DEFAULT_LANGUAGE = "sv"
 LANGUAGES = ("sv", "en")
@@ -61,3 +65,8 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:  # noqa: N802 - the conventional name of the no-op marker
     """Mark a text for the catalogue without translating it now (module-level labels)."""
     return message
+
+
+def translated(labels: Mapping[K, str]) -> dict[K, str]:
+    """A label table in the request's language (the tables themselves are Swedish)."""
+    return {key: gettext(label) for key, label in labels.items()}

@@ -26,19 +26,20 @@ from loggutdrag.services.import_quarantine import list_quarantine, retry_quarant
 from loggutdrag.services.imports import ImportReport
 from loggutdrag.sources.profile import NATIVE
 from loggutdrag.web.deps import get_ctx, require_roles
+from loggutdrag.web.ui.i18n import N_, gettext, translated
 from loggutdrag.web.ui.render import page
 
 router = APIRouter(include_in_schema=False)
 Officer = Annotated[Actor, Depends(require_roles(*OFFICE_ROLES))]
 
 SOURCE_SV: dict[str, str] = {
-    ImportSource.ALARM_REGISTER: "Larmregister (trygghetslarm och akutlarm)",
-    ImportSource.ALARM_CALLS: "Larmanrop",
-    ImportSource.LOCK_EVENTS: "Låshändelser (digital nyckelhantering)",
-    ImportSource.SUPERVISION_ORDERS: "Tillsynsbeställningar (visuell digital tillsyn)",
-    ImportSource.SUPERVISION_LOOKINS: "Utförda tillsyner (visuell digital tillsyn)",
+    ImportSource.ALARM_REGISTER: N_("Larmregister (trygghetslarm och akutlarm)"),
+    ImportSource.ALARM_CALLS: N_("Larmanrop"),
+    ImportSource.LOCK_EVENTS: N_("Låshändelser (digital nyckelhantering)"),
+    ImportSource.SUPERVISION_ORDERS: N_("Tillsynsbeställningar (visuell digital tillsyn)"),
+    ImportSource.SUPERVISION_LOOKINS: N_("Utförda tillsyner (visuell digital tillsyn)"),
 }
-NATIVE_SV = "Standardformat (native)"
+NATIVE_SV = N_("Standardformat (native)")
 CHUNK = 1 << 20  # bytes copied at a time
 REJECTIONS_ON_PAGE = 500  # the rest are in the quarantine
 QUARANTINE_ON_PAGE = 500
@@ -62,7 +63,7 @@ def _profiles(request: Request) -> list[dict[str, Any]]:
     return [
         {
             "source": source,
-            "label": label,
+            "label": gettext(label),
             "profiles": [p for p in listed if p["source"] == source.value and p["name"] != NATIVE],
         }
         for source, label in ((ImportSource(s), label) for s, label in SOURCE_SV.items())
@@ -80,10 +81,10 @@ def _import_page(
     return page(
         request,
         "import.html",
-        "Importera loggar",
+        gettext("Importera loggar"),
         status_code=status_code,
-        sources=SOURCE_SV,
-        native_label=NATIVE_SV,
+        sources=translated(SOURCE_SV),
+        native_label=gettext(NATIVE_SV),
         profile_groups=_profiles(request),
         report=report,
         shown=report.rejections[:REJECTIONS_ON_PAGE] if report else [],
@@ -126,7 +127,7 @@ def upload(
     chosen = {"source": source, "profile": profile}
     if not file.filename:
         return _import_page(
-            request, error="Välj en fil att importera.", chosen=chosen, status_code=422
+            request, error=gettext("Välj en fil att importera."), chosen=chosen, status_code=422
         )
     try:
         with tempfile.TemporaryDirectory(prefix="loggutdrag-upload-") as folder:
@@ -162,9 +163,9 @@ def _quarantine_page(
     return page(
         request,
         "import_quarantine.html",
-        "Karantän – avvisade rader",
+        gettext("Karantän – avvisade rader"),
         status_code=status_code,
-        sources=SOURCE_SV,
+        sources=translated(SOURCE_SV),
         chosen=chosen,
         listing=listing,
         report=report,

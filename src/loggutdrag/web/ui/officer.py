@@ -18,6 +18,7 @@ from loggutdrag.services.errors import ServiceError
 from loggutdrag.services.worklists import CaseSearch
 from loggutdrag.web.deps import get_ctx, require_roles
 from loggutdrag.web.ui.charts import arrival_chart, supervision_chart, weeks_chart
+from loggutdrag.web.ui.i18n import N_, gettext, translated
 from loggutdrag.web.ui.order_form import FIELD_LABELS
 from loggutdrag.web.ui.render import KIND_SV, page, today_local
 
@@ -25,9 +26,9 @@ router = APIRouter(include_in_schema=False)
 Officer = Annotated[Actor, Depends(require_roles(*OFFICE_ROLES))]
 
 METHOD_SV = {
-    DeliveryMethod.SERVICE_DESK: "bifogad fil i Lindesk",
-    DeliveryMethod.IN_PERSON: "lämnas personligen (mot kvitto)",
-    DeliveryMethod.REGISTERED_MAIL: "rekommenderat brev via administratören",
+    DeliveryMethod.SERVICE_DESK: N_("bifogad fil i Lindesk"),
+    DeliveryMethod.IN_PERSON: N_("lämnas personligen (mot kvitto)"),
+    DeliveryMethod.REGISTERED_MAIL: N_("rekommenderat brev via administratören"),
 }
 FORMAT_SV = {
     ExtractFormat.PDF: "PDF",
@@ -44,11 +45,11 @@ def queue(request: Request, actor: Officer) -> HTMLResponse:
     return page(
         request,
         "queue.html",
-        "Ärendekö",
+        gettext("Ärendekö"),
         lines=lines,
         today=today_local(request),
-        status_sv=STATUS_SV,
-        kind_sv=KIND_SV,
+        status_sv=translated(STATUS_SV),
+        kind_sv=translated(KIND_SV),
     )
 
 
@@ -69,26 +70,26 @@ def _case_page(
     verdict = case.verdict
     invalid = {item["field"]: item.get("message_sv") for item in verdict.get("invalid", [])}
     missing = [
-        (FIELD_LABELS.get(path, path), invalid.get(path) or "saknas")
+        (gettext(FIELD_LABELS.get(path, path)), invalid.get(path) or gettext("saknas"))
         for path in verdict.get("missing", [])
     ]
     next_statuses = sorted(TRANSITIONS[case.status] - {CaseStatus.EXTRACT_PRODUCED})
     return page(
         request,
         "officer_case.html",
-        f"Ärende {case.diary_number}",
+        gettext("Ärende %(number)s") % {"number": case.diary_number},
         status_code=status_code,
         case=case,
         verdict=verdict,
         missing=missing,
         documents=documents,
-        status_sv=STATUS_SV,
-        kind_sv=KIND_SV,
-        next_statuses=[(s, STATUS_SV[s], s in REASON_REQUIRED) for s in next_statuses],
+        status_sv=translated(STATUS_SV),
+        kind_sv=translated(KIND_SV),
+        next_statuses=[(s, gettext(STATUS_SV[s]), s in REASON_REQUIRED) for s in next_statuses],
         producible=case.status in (CaseStatus.READY, CaseStatus.EXTRACT_PRODUCED),
         deliverable=case.status is CaseStatus.EXTRACT_PRODUCED,
-        formats=FORMAT_SV,
-        methods=METHOD_SV,
+        formats=translated(FORMAT_SV),
+        methods=translated(METHOD_SV),
         suggested_method=verdict.get("delivery"),
         error=error,
         notice=notice,
@@ -101,7 +102,7 @@ def _case_page(
 
 @router.get("/handlaggare/arenden/{case_id}", response_class=HTMLResponse)
 def case_page(request: Request, case_id: int, actor: Officer) -> HTMLResponse:
-    notice = "Ärendet är registrerat." if request.query_params.get("ny") == "1" else None
+    notice = gettext("Ärendet är registrerat.") if request.query_params.get("ny") == "1" else None
     return _case_page(request, actor, case_id, notice=notice)
 
 
@@ -179,12 +180,12 @@ def search_form(request: Request, actor: Officer) -> HTMLResponse:
     return page(
         request,
         "search.html",
-        "Sök ärenden",
+        gettext("Sök ärenden"),
         query=CaseSearch(),
         lines=None,
         providers=worklists.providers(get_ctx(request)),
-        status_sv=STATUS_SV,
-        kind_sv=KIND_SV,
+        status_sv=translated(STATUS_SV),
+        kind_sv=translated(KIND_SV),
         error=None,
     )
 
@@ -210,13 +211,13 @@ def search(
     return page(
         request,
         "search.html",
-        "Sök ärenden",
+        gettext("Sök ärenden"),
         status_code=422 if error else 200,
         query=query,
         lines=lines,
         providers=worklists.providers(ctx),
-        status_sv=STATUS_SV,
-        kind_sv=KIND_SV,
+        status_sv=translated(STATUS_SV),
+        kind_sv=translated(KIND_SV),
         error=error,
     )
 
@@ -227,7 +228,7 @@ def dashboard(request: Request, actor: Officer) -> HTMLResponse:
     return page(
         request,
         "dashboard.html",
-        "Översikt",
+        gettext("Översikt"),
         numbers=numbers,
         chart=weeks_chart(numbers.weeks),
     )

@@ -13,6 +13,7 @@ from loggutdrag.services import users
 from loggutdrag.services.errors import ServiceError
 from loggutdrag.web.deps import get_ctx, start_session
 from loggutdrag.web.ui.auth import home_of
+from loggutdrag.web.ui.i18n import gettext
 from loggutdrag.web.ui.render import page
 
 CLIENT_NAME = "kommun"
@@ -67,5 +68,10 @@ def build_router(settings: Settings) -> APIRouter:
 
 def _failed(request: Request, message: str) -> Response:
     return page(
-        request, "login.html", "Logga in", status_code=401, error=message, oidc_enabled=True
+        request,
+        "login.html",
+        gettext("Logga in"),
+        status_code=401,
+        error=message,
+        oidc_enabled=True,
     )

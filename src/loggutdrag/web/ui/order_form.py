@@ -14,6 +14,7 @@ from typing import Any
 from loggutdrag.auth.roles import PROVIDER_ROLES
 from loggutdrag.domain.actor import Actor
 from loggutdrag.domain.enums import ExtractKind, Scope, UserRole
+from loggutdrag.web.ui.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,10 @@ class KindForm:
     scopes: tuple[tuple[Scope, str], ...]  # the choices offered, with their Swedish wording
     managers_only_scopes: frozenset[Scope] = frozenset()
     managers_only: bool = False
-    reason_label: str = "Orsak till begäran"
-    reason_hint: str = "Orsaken avgör vilket utdrag som tas fram, t.ex. en händelse den 3 oktober."
+    reason_label: str = N_("Orsak till begäran")
+    reason_hint: str = N_(
+        "Orsaken avgör vilket utdrag som tas fram, t.ex. en händelse den 3 oktober."
+    )
     needs_period: bool = True
     needs_camera: bool = False
 
@@ -35,38 +38,49 @@ KIND_FORMS: tuple[KindForm, ...] = (
     KindForm(
         ExtractKind.ACTIVE_ALARM_CUSTOMERS,
         "aktiva-larmkunder",
-        "Aktiva larmkunder (trygghetslarm)",
-        "Verksamhetens aktiva larmkunder, t.ex. som underlag för fakturering. "
-        "Akutlarm räknas bort.",
-        ((Scope.PROVIDER, "Hela verksamheten"),),
-        reason_label="Syfte (frivilligt)",
-        reason_hint="T.ex. underlag för fakturering.",
+        N_("Aktiva larmkunder (trygghetslarm)"),
+        N_(
+            "Verksamhetens aktiva larmkunder, t.ex. som underlag för fakturering. "
+            "Akutlarm räknas bort."
+        ),
+        ((Scope.PROVIDER, N_("Hela verksamheten")),),
+        reason_label=N_("Syfte (frivilligt)"),
+        reason_hint=N_("T.ex. underlag för fakturering."),
         needs_period=False,
     ),
     KindForm(
         ExtractKind.ESCALATED_ALARM_CALLS,
         "eskalerade-larmanrop",
-        "Eskalerade larmanrop",
-        "Larmanrop från en brukare, eller antal larmanrop för hela verksamheten under en period.",
-        ((Scope.RECIPIENT, "En brukare"), (Scope.PROVIDER, "Hela verksamheten")),
+        N_("Eskalerade larmanrop"),
+        N_(
+            "Larmanrop från en brukare, eller antal larmanrop för hela verksamheten "
+            "under en period."
+        ),
+        ((Scope.RECIPIENT, N_("En brukare")), (Scope.PROVIDER, N_("Hela verksamheten"))),
     ),
     KindForm(
         ExtractKind.LOCK_LOG,
         "laslogg",
-        "Låslogg (digital nyckelhantering)",
-        "Låsanvändning hos en brukare, eller en viss personals låsanvändning.",
-        ((Scope.RECIPIENT, "Hos en brukare"), (Scope.STAFF, "En viss personal")),
+        N_("Låslogg (digital nyckelhantering)"),
+        N_("Låsanvändning hos en brukare, eller en viss personals låsanvändning."),
+        ((Scope.RECIPIENT, N_("Hos en brukare")), (Scope.STAFF, N_("En viss personal"))),
         managers_only_scopes=frozenset({Scope.STAFF}),
     ),
     KindForm(
         ExtractKind.SUPERVISION_LOG,
         "tillsyn",
-        "Visuell digital tillsyn (trygghetskamera)",
-        "Genomförda tillsyner och larmoperatörernas åtgärder, för en period och/eller en brukare.",
-        ((Scope.RECIPIENT, "En brukare"), (Scope.PROVIDER, "Hela verksamheten under perioden")),
+        N_("Visuell digital tillsyn (trygghetskamera)"),
+        N_(
+            "Genomförda tillsyner och larmoperatörernas åtgärder, "
+            "för en period och/eller en brukare."
+        ),
+        (
+            (Scope.RECIPIENT, N_("En brukare")),
+            (Scope.PROVIDER, N_("Hela verksamheten under perioden")),
+        ),
         managers_only=True,
-        reason_label="Syfte med loggutdraget",
-        reason_hint="T.ex. fallolycka natten till 3 oktober, eller matchning av tillsynstider.",
+        reason_label=N_("Syfte med loggutdraget"),
+        reason_hint=N_("T.ex. fallolycka natten till 3 oktober, eller matchning av tillsynstider."),
         needs_camera=True,
     ),
 )
@@ -74,30 +88,30 @@ FORMS_BY_SLUG = {form.slug: form for form in KIND_FORMS}
 FORMS_BY_KIND = {form.kind: form for form in KIND_FORMS}
 
 FIELD_LABELS: dict[str, str] = {
-    "kind": "Typ av loggutdrag",
-    "scope": "Vad utdraget gäller",
-    "provider": "Utförare",
-    "requester.category": "Vem som begär",
-    "requester.name": "Ditt namn (den som begär)",
-    "requester.role": "Din roll",
-    "requester.channel": "Hur begäran kom in",
-    "reason": "Orsak / syfte",
-    "period.start": "Periodens första dag",
-    "period.end": "Periodens sista dag",
-    "as_of": "Datum för utdraget",
-    "recipient.name": "Brukarens namn",
-    "recipient.personnummer": "Brukarens personnummer",
-    "staff.name": "Personalens namn",
-    "staff.username": "Personalens användarnamn",
-    "camera_serial": "Tillsynskamerans serienummer",
-    "consent.kind": "Fullmakt eller samtycke",
-    "consent.held_by": "Vem som har samtycket",
-    "consent.diary_number": "Samtyckets diarienummer",
-    "delivery.method": "Leveranssätt",
-    "delivery.address.name": "Mottagarens namn",
-    "delivery.address.street": "Gatuadress",
-    "delivery.address.postcode": "Postnummer",
-    "delivery.address.city": "Ort",
+    "kind": N_("Typ av loggutdrag"),
+    "scope": N_("Vad utdraget gäller"),
+    "provider": N_("Utförare"),
+    "requester.category": N_("Vem som begär"),
+    "requester.name": N_("Ditt namn (den som begär)"),
+    "requester.role": N_("Din roll"),
+    "requester.channel": N_("Hur begäran kom in"),
+    "reason": N_("Orsak / syfte"),
+    "period.start": N_("Periodens första dag"),
+    "period.end": N_("Periodens sista dag"),
+    "as_of": N_("Datum för utdraget"),
+    "recipient.name": N_("Brukarens namn"),
+    "recipient.personnummer": N_("Brukarens personnummer"),
+    "staff.name": N_("Personalens namn"),
+    "staff.username": N_("Personalens användarnamn"),
+    "camera_serial": N_("Tillsynskamerans serienummer"),
+    "consent.kind": N_("Fullmakt eller samtycke"),
+    "consent.held_by": N_("Vem som har samtycket"),
+    "consent.diary_number": N_("Samtyckets diarienummer"),
+    "delivery.method": N_("Leveranssätt"),
+    "delivery.address.name": N_("Mottagarens namn"),
+    "delivery.address.street": N_("Gatuadress"),
+    "delivery.address.postcode": N_("Postnummer"),
+    "delivery.address.city": N_("Ort"),
 }
 
 

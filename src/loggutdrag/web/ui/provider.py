@@ -17,6 +17,7 @@ from loggutdrag.services import extracts, worklists
 from loggutdrag.services import requests as request_service
 from loggutdrag.services.errors import ServiceError
 from loggutdrag.web.deps import get_ctx, require_roles
+from loggutdrag.web.ui.i18n import N_, gettext, translated
 from loggutdrag.web.ui.order_form import (
     FIELD_LABELS,
     FORMS_BY_KIND,
@@ -35,7 +36,7 @@ router = APIRouter(include_in_schema=False)
 # ways); "my cases" is for those who ask.
 Orderer = Annotated[Actor, Depends(require_roles(*ALL_ROLES))]
 Requester = Annotated[Actor, Depends(require_roles(*REQUESTER_ROLES))]
-BREADCRUMB = ("Vård, Stöd och Omsorg", "Välfärdsteknik", "Beställ loggutdrag")
+BREADCRUMB = (N_("Vård, Stöd och Omsorg"), N_("Välfärdsteknik"), N_("Beställ loggutdrag"))
 
 
 def _kind_form(slug: str) -> KindForm:
@@ -54,9 +55,9 @@ def _missing(verdict: dict[str, Any]) -> list[dict[str, str]]:
     return [
         {
             "field": path,
-            "label": FIELD_LABELS.get(path, path),
+            "label": gettext(FIELD_LABELS.get(path, path)),
             "id": field_id(path),
-            "problem": invalid.get(path) or "saknas",
+            "problem": invalid.get(path) or gettext("saknas"),
         }
         for path in verdict.get("missing", [])
     ]
@@ -77,10 +78,12 @@ def _form_page(
     return page(
         request,
         "order_form.html",
-        kind_form.title if case is None else f"Komplettera {case.diary_number}",
+        gettext(kind_form.title)
+        if case is None
+        else gettext("Komplettera %(number)s") % {"number": case.diary_number},
         status_code=status_code,
         kind_form=kind_form,
-        breadcrumb=BREADCRUMB,
+        breadcrumb=[gettext(item) for item in BREADCRUMB],
         values=values,
         full_form=is_full_form(actor),
         manager=actor.role is not UserRole.PROVIDER_STAFF,
@@ -99,8 +102,8 @@ def portal(request: Request, actor: Orderer) -> HTMLResponse:
     return page(
         request,
         "portal.html",
-        "Beställ loggutdrag",
-        breadcrumb=BREADCRUMB,
+        gettext("Beställ loggutdrag"),
+        breadcrumb=[gettext(item) for item in BREADCRUMB],
         forms=KIND_FORMS,
         staff=actor.role is UserRole.PROVIDER_STAFF,
     )
@@ -199,10 +202,10 @@ def my_cases(request: Request, actor: Requester) -> HTMLResponse:
     return page(
         request,
         "my_cases.html",
-        "Mina ärenden",
+        gettext("Mina ärenden"),
         lines=lines,
-        status_sv=STATUS_SV,
-        kind_sv=KIND_SV,
+        status_sv=translated(STATUS_SV),
+        kind_sv=translated(KIND_SV),
         today=today_local(request),
     )
 
@@ -217,11 +220,11 @@ def my_case(request: Request, case_id: int, actor: Requester) -> HTMLResponse:
     return page(
         request,
         "provider_case.html",
-        f"Ärende {case.diary_number}",
+        gettext("Ärende %(number)s") % {"number": case.diary_number},
         case=case,
         documents=documents,
-        status_sv=STATUS_SV,
-        kind_sv=KIND_SV,
+        status_sv=translated(STATUS_SV),
+        kind_sv=translated(KIND_SV),
         verdict=case.verdict,
         missing=_missing(case.verdict),
         kind_form=kind_form,

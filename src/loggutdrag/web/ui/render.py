@@ -19,10 +19,10 @@ from loggutdrag.web.ui import i18n
 from loggutdrag.web.ui.templating import templates
 
 KIND_SV: dict[str, str] = {
-    ExtractKind.ACTIVE_ALARM_CUSTOMERS: "Aktiva larmkunder",
-    ExtractKind.ESCALATED_ALARM_CALLS: "Eskalerade larmanrop",
-    ExtractKind.LOCK_LOG: "Låslogg",
-    ExtractKind.SUPERVISION_LOG: "Visuell digital tillsyn",
+    ExtractKind.ACTIVE_ALARM_CUSTOMERS: i18n.N_("Aktiva larmkunder"),
+    ExtractKind.ESCALATED_ALARM_CALLS: i18n.N_("Eskalerade larmanrop"),
+    ExtractKind.LOCK_LOG: i18n.N_("Låslogg"),
+    ExtractKind.SUPERVISION_LOG: i18n.N_("Visuell digital tillsyn"),
 }
 
 
@@ -40,22 +40,22 @@ class NavItem:
 
 def navigation(actor: Actor | None) -> list[NavItem]:
     if actor is None:
-        return [NavItem("/logga-in", "Logga in")]
+        return [NavItem("/logga-in", i18n.gettext("Logga in"))]
     items: list[NavItem] = []
     if actor.role in PROVIDER_ROLES or actor.role is UserRole.ADMINISTRATION_REPRESENTATIVE:
         items += [
-            NavItem("/utforare", "Beställ loggutdrag"),
-            NavItem("/utforare/arenden", "Mina ärenden"),
+            NavItem("/utforare", i18n.gettext("Beställ loggutdrag")),
+            NavItem("/utforare/arenden", i18n.gettext("Mina ärenden")),
         ]
     if actor.role in OFFICE_ROLES:
         items += [
-            NavItem("/handlaggare", "Ärendekö"),
-            NavItem("/handlaggare/sok", "Sök"),
-            NavItem("/handlaggare/oversikt", "Översikt"),
-            NavItem("/handlaggare/import", "Import"),
+            NavItem("/handlaggare", i18n.gettext("Ärendekö")),
+            NavItem("/handlaggare/sok", i18n.gettext("Sök")),
+            NavItem("/handlaggare/oversikt", i18n.gettext("Översikt")),
+            NavItem("/handlaggare/import", i18n.gettext("Import")),
         ]
     if actor.role is UserRole.ADMIN:
-        items.append(NavItem("/admin/granskning", "Granskningslogg"))
+        items.append(NavItem("/admin/granskning", i18n.gettext("Granskningslogg")))
     return items
 
 
@@ -72,7 +72,7 @@ def page(
         "title": title,
         "actor": actor,
         "display_name": getattr(request.state, "display_name", None),
-        "role_label": ROLE_LABELS_SV.get(actor.role) if actor else None,
+        "role_label": i18n.gettext(ROLE_LABELS_SV[actor.role]) if actor else None,
         "nav": navigation(actor),
         "current_path": request.url.path,
         "csrf_field": CSRF_FIELD,
