@@ -75,3 +75,14 @@ def test_an_unknown_language_cookie_gives_swedish(world: World) -> None:
     client.cookies.set("lang", "de")
     page = client.get("/logga-in").text
     assert '<html lang="sv">' in page and "Lösenord" in page
+
+
+def test_the_dashboard_and_a_refused_form_speak_english_too(world: World) -> None:
+    client = world.clients[UserRole.OFFICER]
+    client.cookies.set("lang", "en")
+    dashboard = client.get("/handlaggare/oversikt").text
+    assert "<h2>Cases received per week</h2>" in dashboard
+    assert "The last " in dashboard and "Senaste " not in dashboard
+    refused = client.post("/handlaggare/sok", data={"diary_number": "x"})
+    assert refused.status_code == 403
+    assert "The form has expired" in refused.text and "<h1>No access</h1>" in refused.text

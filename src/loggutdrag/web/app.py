@@ -109,7 +109,7 @@ def create_app(settings: Settings, ctx: AppContext | None = None) -> FastAPI:
         )
         heading, message = gettext(heading), gettext(message)
         if error.status_code == 403 and isinstance(error.detail, str):
-            message = error.detail
+            message = gettext(error.detail)  # the web layer's own texts are in the catalogue
         return page(
             request,
             "error.html",

@@ -13,6 +13,8 @@ import secrets
 
 from fastapi import HTTPException, Request, status
 
+from loggutdrag.web.ui.i18n import N_
+
 CSRF_SESSION_KEY = "csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
@@ -20,7 +22,7 @@ SESSION_COOKIE = "loggutdrag_session"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
-CSRF_FAILED_SV = (
+CSRF_FAILED_SV = N_(
     "Formuläret har gått ut eller kom inte från Loggutdrag. Ladda om sidan och försök igen."
 )
 

@@ -16,12 +16,13 @@ from loggutdrag.domain.actor import Actor
 from loggutdrag.domain.enums import UserRole
 from loggutdrag.services import users
 from loggutdrag.services.context import AppContext
+from loggutdrag.web.ui.i18n import N_
 
 SESSION_USER_ID = "uid"
 SESSION_SIGNED_IN_AT = "at"
 
-NOT_SIGNED_IN_SV = "Du måste logga in."
-FORBIDDEN_SV = "Du har inte behörighet till det här."
+NOT_SIGNED_IN_SV = N_("Du måste logga in.")
+FORBIDDEN_SV = N_("Du har inte behörighet till det här.")
 
 
 def get_ctx(request: Request) -> AppContext:

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from loggutdrag.domain.extract import ExtractData
+from loggutdrag.web.ui.i18n import gettext
 
 BAR = "#00507a"
 BAR_2 = "#c05a00"
@@ -173,9 +174,10 @@ def arrival_chart(data: ExtractData, timezone: str) -> Chart | None:
 def weeks_chart(weeks: Sequence[tuple[str, int]]) -> Chart:
     return Chart(
         "veckor",
-        "Inkomna ärenden per vecka",
-        f"Senaste {len(weeks)} veckorna: {sum(n for _, n in weeks)} ärenden.",
+        gettext("Inkomna ärenden per vecka"),
+        gettext("Senaste %(weeks)s veckorna: %(cases)s ärenden.")
+        % {"weeks": len(weeks), "cases": sum(n for _, n in weeks)},
         [label for label, _ in weeks],
-        (Series("Ärenden", [n for _, n in weeks]),),
-        unit="ärenden",
+        (Series(gettext("Ärenden"), [n for _, n in weeks]),),
+        unit=gettext("ärenden"),
     )

@@ -55,15 +55,21 @@ def build_router(settings: Settings) -> APIRouter:
             )
             signed_in = users.sign_in_identity(ctx, identity)
         except OAuthError:
-            return _failed(request, "Inloggningen hos identitetsleverantören misslyckades.")
+            return _failed(
+                request, gettext("Inloggningen hos identitetsleverantören misslyckades.")
+            )
         except RoleMappingError as error:
-            return _failed(request, f"Inloggningen nekades: {error.message_sv}.")
+            return _failed(request, _refused(error.message_sv))
         except ServiceError as error:
-            return _failed(request, f"Inloggningen nekades: {error.message_sv}.")
+            return _failed(request, _refused(error.message_sv))
         start_session(request, signed_in.user_id)
         return RedirectResponse(home_of(signed_in.actor), status_code=303)
 
     return router
+
+
+def _refused(reason: str) -> str:
+    return gettext("Inloggningen nekades: %(reason)s.") % {"reason": reason}
 
 
 def _failed(request: Request, message: str) -> Response:
