@@ -86,3 +86,14 @@ def test_the_dashboard_and_a_refused_form_speak_english_too(world: World) -> Non
     refused = client.post("/handlaggare/sok", data={"diary_number": "x"})
     assert refused.status_code == 403
     assert "The form has expired" in refused.text and "<h1>No access</h1>" in refused.text
+
+
+def test_switching_language_after_a_form_post_goes_home_not_to_a_dead_end(world: World) -> None:
+    client = web_client(world.ctx)
+    token = csrf_of(client)
+    response = client.post(
+        "/sprak",
+        data={"lang": "en", "next": "/logga-ut", "csrf_token": token},  # a POST-only path
+        follow_redirects=False,
+    )
+    assert response.headers["location"] == "/"

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 from starlette.requests import HTTPConnection
+from starlette.routing import Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from loggutdrag.web.deps import get_ctx
@@ -46,7 +47,10 @@ def choose_language(
     next: Annotated[str, Form(max_length=500)] = "",
 ) -> RedirectResponse:
     """Remember the chosen language (a cookie, no personal data) and go back to the page."""
-    response = RedirectResponse(safe_next(next) or "/", status_code=303)
+    target = safe_next(next) or "/"
+    if not _has_page(request, target):
+        target = "/"  # e.g. the answer to a form post: its path has no page to go back to
+    response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         LANG_COOKIE,
         language_of(lang),
@@ -56,3 +60,9 @@ def choose_language(
         secure=get_ctx(request).settings.cookies_secure,
     )
     return response
+
+
+def _has_page(request: Request, target: str) -> bool:
+    """Whether ``target`` (a path, maybe with a query) answers a GET in this app."""
+    scope = {"type": "http", "method": "GET", "path": target.split("?", 1)[0]}
+    return any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes)
