@@ -1,15 +1,18 @@
-"""`POST /api/imports` answers with the same JSON as the CLI; only officers may import."""
+"""`POST /api/imports` answers with the same JSON as the CLI; only the office (officers, admins) may
+import, and every import is audited."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from factories_import import LOCK_HEADER, lock_event, write_csv
 from factories_web import make_user, sign_in, web_client
 from loggutdrag.domain.enums import UserRole
 from loggutdrag.services.context import AppContext
+from loggutdrag.store.tables import audit_events
 
 
 def _signed_in(ctx: AppContext, username: str) -> TestClient:
@@ -38,6 +41,15 @@ def test_an_officer_uploads_a_file_and_gets_the_counts(ctx: AppContext, tmp_path
     quarantine = client.get("/api/imports/quarantine", params={"source": "lock-events"})
     assert quarantine.status_code == 200
     assert quarantine.json()["total"] == 1
+    with ctx.engine.connect() as connection:
+        audited = connection.execute(
+            select(audit_events.c.actor, audit_events.c.details).where(
+                audit_events.c.action == "import_run"
+            )
+        ).one()
+    assert audited.actor == "vft.eva"
+    assert audited.details["inserted"] == 1
+    assert "låslogg" not in str(audited.details)  # the file's name may name a person
 
 
 def test_a_bad_upload_gets_a_swedish_error(ctx: AppContext, tmp_path: Path) -> None:

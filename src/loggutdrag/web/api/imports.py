@@ -14,16 +14,19 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 
+from loggutdrag.auth.roles import OFFICE_ROLES
 from loggutdrag.domain.actor import Actor
-from loggutdrag.domain.enums import UserRole
+from loggutdrag.domain.audit import AuditAction
 from loggutdrag.services import imports
+from loggutdrag.services.audit import note
 from loggutdrag.services.context import AppContext
 from loggutdrag.services.import_quarantine import list_quarantine
 from loggutdrag.web.deps import get_ctx, require_roles
 
-# auth: officer only. Importing logs is the welfare-technology team's job; this dependency is the
-# one hook that decides who may use these routes.
-require_officer = require_roles(UserRole.OFFICER)
+# auth: the office (officers and admins), as on the import page. Importing logs is the
+# welfare-technology team's job; this dependency is the one hook that decides who may use these
+# routes.
+require_officer = require_roles(*OFFICE_ROLES)
 
 router = APIRouter(prefix="/api/imports", tags=["import"])
 
@@ -52,6 +55,20 @@ def upload(
             started_by=actor.username,
             filename=name,
         )
+    # As on the import page: the file's name stays out of the trail (it may name a person).
+    note(
+        ctx,
+        actor,
+        AuditAction.IMPORT_RUN,
+        source=str(report.source),
+        profile=report.profile,
+        run_id=report.run_id,
+        retry=False,
+        read=report.read,
+        inserted=report.inserted,
+        duplicates=report.duplicates,
+        rejected=report.rejected,
+    )
     return report.as_json()
 
 
