@@ -18,6 +18,7 @@ from loggutdrag.demo.context import Call
 from loggutdrag.demo.model import Akutlarm, Recipient, World
 from loggutdrag.demo.rows import AKUTLARM, TRYGGHETSLARM, call_id, lookin_id
 from loggutdrag.demo.year import LocalIso
+from loggutdrag.domain.personnummer import Personnummer
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "alarm-register": (
@@ -82,7 +83,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
 
 
 def display_personnummer(long: str) -> str:
-    return f"{long[:8]}-{long[8:]}"
+    return Personnummer(long).display
 
 
 class CsvWriter:

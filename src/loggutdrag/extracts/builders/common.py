@@ -10,7 +10,11 @@ from sqlalchemy import Connection
 
 from loggutdrag.domain.extract import ExtractHeader, ExtractSpec, Period
 from loggutdrag.domain.localtime import day_bounds_utc
-from loggutdrag.domain.personnummer import InvalidPersonnummerError, parse_personnummer
+from loggutdrag.domain.personnummer import (
+    InvalidPersonnummerError,
+    Personnummer,
+    parse_personnummer,
+)
 from loggutdrag.store import extract_queries as q
 
 
@@ -44,7 +48,7 @@ def display_personnummer(long: str | None) -> str:
     """``YYYYMMDD-NNNN`` from the stored 12 digits (empty when unknown)."""
     if not long:
         return ""
-    return f"{long[:8]}-{long[8:]}" if len(long) == 12 else long
+    return Personnummer(long).display if len(long) == 12 else long
 
 
 def normalised_personnummer(spec: ExtractSpec) -> str:

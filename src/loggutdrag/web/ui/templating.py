@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from fastapi.templating import Jinja2Templates
 
 from loggutdrag.config import get_settings
+from loggutdrag.domain.personnummer import Personnummer
 from loggutdrag.web.ui import i18n
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -51,7 +52,7 @@ def mask_personnummer(value: str | None) -> str:
         return ""
     digits = value.replace("-", "").replace("+", "")
     if len(digits) >= 8:
-        return f"{digits[:8]}-****" if len(digits) == 12 else f"{digits[:6]}-****"
+        return Personnummer(digits).masked if len(digits) == 12 else f"{digits[:6]}-****"
     return "****"
 
 
