@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, TextClause, or_, select, text
+from sqlalchemy import ColumnElement, Connection, TextClause, or_, select, text
 
 from loggutdrag.store.tables import (
     alarms,
@@ -99,18 +99,17 @@ _RECIPIENT_COLUMNS = (
 )
 
 
-def find_provider(connection: Connection, code: str) -> ProviderRow | None:
-    row = connection.execute(
-        select(*_PROVIDER_COLUMNS).where(providers.c.code == code)
-    ).one_or_none()
+def _one_provider(connection: Connection, condition: ColumnElement[bool]) -> ProviderRow | None:
+    row = connection.execute(select(*_PROVIDER_COLUMNS).where(condition)).one_or_none()
     return ProviderRow(*tuple(row)) if row else None
+
+
+def find_provider(connection: Connection, code: str) -> ProviderRow | None:
+    return _one_provider(connection, providers.c.code == code)
 
 
 def provider_by_id(connection: Connection, provider_id: int) -> ProviderRow | None:
-    row = connection.execute(
-        select(*_PROVIDER_COLUMNS).where(providers.c.id == provider_id)
-    ).one_or_none()
-    return ProviderRow(*tuple(row)) if row else None
+    return _one_provider(connection, providers.c.id == provider_id)
 
 
 def all_providers(connection: Connection) -> list[ProviderRow]:
@@ -118,19 +117,18 @@ def all_providers(connection: Connection) -> list[ProviderRow]:
     return [ProviderRow(*tuple(row)) for row in rows]
 
 
+def _one_recipient(connection: Connection, condition: ColumnElement[bool]) -> RecipientRow | None:
+    row = connection.execute(select(*_RECIPIENT_COLUMNS).where(condition)).one_or_none()
+    return RecipientRow(*tuple(row)) if row else None
+
+
 def find_recipient(connection: Connection, personnummer: str) -> RecipientRow | None:
     """``personnummer`` in the 12-digit form."""
-    row = connection.execute(
-        select(*_RECIPIENT_COLUMNS).where(recipients.c.personnummer == personnummer)
-    ).one_or_none()
-    return RecipientRow(*tuple(row)) if row else None
+    return _one_recipient(connection, recipients.c.personnummer == personnummer)
 
 
 def recipient_by_id(connection: Connection, recipient_id: int) -> RecipientRow | None:
-    row = connection.execute(
-        select(*_RECIPIENT_COLUMNS).where(recipients.c.id == recipient_id)
-    ).one_or_none()
-    return RecipientRow(*tuple(row)) if row else None
+    return _one_recipient(connection, recipients.c.id == recipient_id)
 
 
 def find_staff(connection: Connection, username: str) -> StaffRow | None:
